@@ -1,0 +1,17 @@
+import { For } from 'solid-js';
+import { LOCALES } from '../../../shared/methodology/types.ts';
+import { locale, setLocale, t } from './i18n.ts';
+
+export function LanguageSwitch() {
+  return (
+    <div class="lang-switch" role="group" aria-label={t('lang.label')}>
+      <For each={LOCALES}>
+        {(code) => (
+          <button type="button" lang={code} aria-pressed={locale() === code} onClick={() => setLocale(code)}>
+            {t(`lang.${code}`)}
+          </button>
+        )}
+      </For>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { A, useLocation, useNavigate } from '@solidjs/router';
+import { createEffect, Show, type ParentProps } from 'solid-js';
+import { t } from '../common/i18n.ts';
+import { LanguageSwitch } from '../common/LanguageSwitch.tsx';
+import { signOut, user } from './session.ts';
+
+export function Layout(props: ParentProps) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  createEffect(() => {
+    if (user() === null && location.pathname !== '/login') navigate(`/login?next=${encodeURIComponent(location.pathname)}`, { replace: true });
+  });
+  return (
+    <>
+      <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <header class="topbar">
+        <A href="/campaigns" class="brand">{t('app.name')}</A>
+        <Show when={user()}>
+          {(u) => (
+            <nav aria-label={t('app.name')}>
+              <A href="/campaigns">{t('nav.campaigns')}</A>
+              <A href="/people">{t('nav.people')}</A>
+              <A href="/units">{t('nav.units')}</A>
+              <span class="who">{t('nav.signedInAs', { name: u().fullName })}</span>
+              <button type="button" class="secondary" onClick={() => void signOut()}>{t('nav.signOut')}</button>
+            </nav>
+          )}
+        </Show>
+        <LanguageSwitch />
+      </header>
+      <main id="main" class="page" tabindex="-1">
+        <Show when={user() !== undefined || location.pathname === '/login'} fallback={<p role="status">{t('common.loading')}</p>}>
+          {props.children}
+        </Show>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { Navigate, Route, Router } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import { render } from 'solid-js/web';
+import '../common/base.css';
+import './staff.css';
+import { Layout } from './Layout.tsx';
+import { CampaignPage } from './pages/CampaignPage.tsx';
+import { CampaignsPage } from './pages/CampaignsPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { PeoplePage } from './pages/PeoplePage.tsx';
+import { RespondentsPage } from './pages/RespondentsPage.tsx';
+import { UnitsPage } from './pages/UnitsPage.tsx';
+import { loadUser } from './session.ts';
+
+// Chart.js is loaded only by those who open a report.
+const ReportPage = lazy(() => import('./pages/ReportPage.tsx'));
+
+void loadUser();
+
+render(
+  () => (
+    <Router root={Layout}>
+      <Route path="/login" component={LoginPage} />
+      <Route path="/people" component={PeoplePage} />
+      <Route path="/units" component={UnitsPage} />
+      <Route path="/campaigns" component={CampaignsPage} />
+      <Route path="/campaigns/:id" component={CampaignPage} />
+      <Route path="/campaigns/:id/evaluations/:eid" component={RespondentsPage} />
+      <Route path="/reports/:eid" component={ReportPage} />
+      <Route path="*" component={() => <Navigate href="/campaigns" />} />
+    </Router>
+  ),
+  document.getElementById('root')!,
+);

@@ -1,0 +1,88 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import type { CampaignSummary } from '../../../../db/repositories/campaigns.ts';
+import { DEFAULT_METHODOLOGY_ID, findMethodology } from '../../../../shared/methodology/registry.ts';
+import { defaultDeadline } from '../../../../shared/rules/campaignDeadline.ts';
+import { campaignCreateBody } from '../../../../shared/schemas/api.ts';
+import { api, errorText, fieldErrors, zodIssues } from '../../common/api.ts';
+import { formatDate, t } from '../../common/i18n.ts';
+import { describedBy, Field } from '../components/Field.tsx';
+
+/** Evaluations run at the turn of the year: until mid-year the reporting year is the one just ended. */
+const suggestedYear = () => {
+  const now = new Date();
+  return now.getMonth() >= 6 ? now.getFullYear() : now.getFullYear() - 1;
+};
+
+export function CampaignsPage() {
+  const navigate = useNavigate();
+  const rules = findMethodology(DEFAULT_METHODOLOGY_ID)!.rules;
+  const [campaigns] = createResource(async () => (await api<{ campaigns: CampaignSummary[] }>('GET', '/campaigns')).campaigns);
+  const [year, setYear] = createSignal(String(suggestedYear()));
+  const [name, setName] = createSignal('');
+  const [deadline, setDeadline] = createSignal('');
+  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const [failure, setFailure] = createSignal<unknown>(null);
+
+  const yearNumber = () => Number(year());
+  const effectiveDeadline = () => deadline() || (Number.isInteger(yearNumber()) ? defaultDeadline(yearNumber(), rules) : '');
+  const effectiveName = () => name() || t('campaigns.defaultName', { year: year() });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setFailure(null);
+    const parsed = campaignCreateBody.safeParse({ name: effectiveName(), year: yearNumber(), deadline: effectiveDeadline() });
+    setErrors(parsed.success ? {} : fieldErrors(zodIssues(parsed.error)));
+    if (!parsed.success) return;
+    try {
+      const { id } = await api<{ id: string }>('POST', '/campaigns', parsed.data);
+      navigate(`/campaigns/${id}`);
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('campaigns.title')}</h1>
+      <form class="card" onSubmit={submit} novalidate aria-labelledby="new-campaign">
+        <h2 id="new-campaign">{t('campaigns.new')}</h2>
+        <Show when={failure()}><p class="alert" role="alert">{errorText(failure())}</p></Show>
+        <div class="grid-2">
+          <Field id="campaign-year" label={t('campaigns.year')} error={errors().year}>
+            <input {...describedBy('campaign-year', errors().year)} type="number" inputmode="numeric" min="2000" max="2100" value={year()} onInput={(e) => setYear(e.currentTarget.value)} />
+          </Field>
+          <Field id="campaign-name" label={t('campaigns.name')} error={errors().name}>
+            <input {...describedBy('campaign-name', errors().name)} placeholder={t('campaigns.defaultName', { year: year() })} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+          </Field>
+          <Field id="campaign-deadline" label={t('campaigns.deadline')} hint={t('campaigns.deadlineHint')} error={errors().deadline}>
+            <input {...describedBy('campaign-deadline', errors().deadline, true)} type="date" value={effectiveDeadline()} onInput={(e) => setDeadline(e.currentTarget.value)} />
+          </Field>
+        </div>
+        <button type="submit">{t('campaigns.create')}</button>
+      </form>
+      <Show when={(campaigns() ?? []).length > 0} fallback={<p>{campaigns.loading ? t('common.loading') : t('campaigns.empty')}</p>}>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr><th scope="col">{t('campaigns.name')}</th><th scope="col">{t('campaigns.year')}</th><th scope="col">{t('campaign.status')}</th><th scope="col">{t('campaigns.deadline')}</th><th scope="col">{t('campaign.answered')}</th></tr>
+            </thead>
+            <tbody>
+              <For each={campaigns()}>
+                {(c) => (
+                  <tr>
+                    <td><A href={`/campaigns/${c.id}`}>{c.name}</A></td>
+                    <td>{c.year}</td>
+                    <td><span class={`badge ${c.status}`}>{t(`status.${c.status as 'draft' | 'open' | 'closed'}`)}</span></td>
+                    <td>{formatDate(c.deadline)}</td>
+                    <td>{t('campaigns.evaluatedCount', { count: c.evaluations })}; {t('campaigns.answeredCount', { answered: c.answered, total: c.invitations })}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+    </>
+  );
+}

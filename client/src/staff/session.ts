@@ -1,0 +1,27 @@
+import { createRoot, createSignal } from 'solid-js';
+import { api, setUnauthorizedHandler } from '../common/api.ts';
+
+export interface CurrentUser {
+  login: string;
+  fullName: string;
+  role: string;
+}
+
+/** undefined: not known yet; null: signed out. */
+const [user, setUser] = createRoot(() => createSignal<CurrentUser | null | undefined>(undefined));
+export { user, setUser };
+
+setUnauthorizedHandler(() => setUser(null));
+
+export async function loadUser(): Promise<void> {
+  try {
+    setUser((await api<{ user: CurrentUser }>('GET', '/auth/me')).user);
+  } catch {
+    setUser(null);
+  }
+}
+
+export async function signOut(): Promise<void> {
+  await api('POST', '/auth/logout').catch(() => undefined);
+  setUser(null);
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { migrateToLatest } from './migrations/index.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+export type DB = Kysely<Database>;
+
+export interface Connection {
+  db: DB;
+  dialect: DialectName;
+  /** For SQLite: the database file (null for an in-memory database). */
+  file: string | null;
+}
+
+// count(*) and bigint ids come back from pg as strings; every such value here fits a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/** `postgres://…` / `postgresql://…` selects PostgreSQL; `sqlite:<file>` (or `:memory:`) the embedded default. */
+export function dialectOf(url: string): DialectName {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+export function openSqlite(file: string): SqliteDatabase.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  // WAL lets reports read while answers are written; FULL syncs the WAL on every commit, so an
+  // acknowledged answer survives a power cut, not only a crash of the process.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+export async function connect(url: string, options: { migrate?: boolean } = {}): Promise<Connection> {
+  const dialect = dialectOf(url);
+  let connection: Connection;
+  if (dialect === 'postgres') {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    connection = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect, file: null };
+  } else {
+    const file = url.replace(/^sqlite:(\/\/)?/, '');
+    const sqlite = openSqlite(file);
+    connection = {
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      dialect,
+      file: file === ':memory:' ? null : file,
+    };
+  }
+  if (options.migrate !== false) await migrateToLatest(connection.db, dialect);
+  return connection;
+}

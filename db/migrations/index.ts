@@ -1,0 +1,17 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { DialectName } from '../connect.ts';
+import { initialMigration } from './0001_initial.ts';
+
+/** Migrations live in code: Kysely's file provider cannot import .ts under plain Node. Names sort in order. */
+function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001_initial': initialMigration(dialect === 'sqlite' ? 'integer' : 'bigint'),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<MigrationResultSet> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
+  const result = await new Migrator({ db, provider }).migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}

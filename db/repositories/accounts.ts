@@ -1,0 +1,55 @@
+import type { DB } from '../connect.ts';
+import type { UserRow } from '../schema.ts';
+import { newId, nowIso } from '../ids.ts';
+
+export interface NewUser {
+  login: string;
+  fullName: string;
+  role: string;
+  passwordHash: string;
+}
+
+export function findUserByLogin(db: DB, login: string): Promise<UserRow | undefined> {
+  return db.selectFrom('app_user').selectAll().where('login', '=', login).executeTakeFirst();
+}
+
+export async function countUsers(db: DB): Promise<number> {
+  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertUser(db: DB, user: NewUser): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('app_user')
+    .values({ id, login: user.login, full_name: user.fullName, role: user.role, password_hash: user.passwordHash, created_at: nowIso() })
+    .execute();
+  return id;
+}
+
+export async function setPasswordHash(db: DB, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}
+
+export async function insertSession(db: DB, idHash: string, userId: string, expiresAt: string): Promise<void> {
+  await db.insertInto('user_session').values({ id: idHash, user_id: userId, created_at: nowIso(), expires_at: expiresAt }).execute();
+}
+
+export function findSessionUser(db: DB, idHash: string, now: string) {
+  return db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select(['u.id as id', 'u.login as login', 'u.full_name as fullName', 'u.role as role'])
+    .where('s.id', '=', idHash)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: DB, idHash: string): Promise<void> {
+  await db.deleteFrom('user_session').where('id', '=', idHash).execute();
+}
+
+export async function deleteExpiredSessions(db: DB, now: string): Promise<void> {
+  await db.deleteFrom('user_session').where('expires_at', '<=', now).execute();
+}

@@ -1,0 +1,259 @@
+import { sql } from 'kysely';
+import type { DB } from '../connect.ts';
+import type { CampaignRow, EvaluationRow } from '../schema.ts';
+import { newId, nowIso } from '../ids.ts';
+
+export interface CampaignInput {
+  name: string;
+  year: number;
+  methodologyId: string;
+  deadline: string;
+}
+
+export interface CampaignSummary extends CampaignRow {
+  evaluations: number;
+  invitations: number;
+  answered: number;
+}
+
+export function getCampaign(db: DB, id: string): Promise<CampaignRow | undefined> {
+  return db.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listCampaigns(db: DB): Promise<CampaignSummary[]> {
+  const rows = await db
+    .selectFrom('campaign as c')
+    .leftJoin('evaluation as e', 'e.campaign_id', 'c.id')
+    .leftJoin('invitation as i', 'i.evaluation_id', 'e.id')
+    .selectAll('c')
+    .select((eb) => [
+      eb.fn.count<number>('e.id').distinct().as('evaluations'),
+      eb.fn.count<number>('i.id').as('invitations'),
+      eb.fn.coalesce(eb.fn.sum<number>('i.answered'), eb.lit(0)).as('answered'),
+    ])
+    .groupBy(['c.id', 'c.name', 'c.year', 'c.methodology_id', 'c.deadline', 'c.status', 'c.created_at', 'c.opened_at', 'c.closed_at'])
+    .orderBy('c.year', 'desc')
+    .orderBy('c.created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, evaluations: Number(r.evaluations), invitations: Number(r.invitations), answered: Number(r.answered) }));
+}
+
+export async function insertCampaign(db: DB, input: CampaignInput): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('campaign')
+    .values({
+      id,
+      name: input.name,
+      year: input.year,
+      methodology_id: input.methodologyId,
+      deadline: input.deadline,
+      status: 'draft',
+      created_at: nowIso(),
+    })
+    .execute();
+  return id;
+}
+
+export async function updateCampaignDetails(db: DB, id: string, input: Pick<CampaignInput, 'name' | 'deadline'>): Promise<void> {
+  await db.updateTable('campaign').set({ name: input.name, deadline: input.deadline }).where('id', '=', id).execute();
+}
+
+/** Moves a campaign from one status to another; false when it was no longer in `from` (a concurrent change). */
+export async function transitionCampaign(db: DB, id: string, from: string, to: 'open' | 'closed'): Promise<boolean> {
+  const stamp = to === 'open' ? { opened_at: nowIso() } : { closed_at: nowIso() };
+  const result = await db
+    .updateTable('campaign')
+    .set({ status: to, ...stamp })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Open campaigns whose deadline day has ended (`today` in the organisation's time zone). */
+export async function overdueCampaignIds(db: DB, today: string): Promise<string[]> {
+  const rows = await db.selectFrom('campaign').select('id').where('status', '=', 'open').where('deadline', '<', today).execute();
+  return rows.map((r) => r.id);
+}
+
+export interface EvaluationProgress {
+  id: string;
+  personId: string;
+  fullName: string;
+  position: string;
+  unitName: string;
+  category: string;
+  formKey: string;
+  respondents: number;
+  answered: number;
+  selfInvited: boolean;
+  selfAnswered: boolean;
+  linksMissing: number;
+}
+
+export async function listEvaluations(db: DB, campaignId: string): Promise<EvaluationProgress[]> {
+  const rows = await db
+    .selectFrom('evaluation as e')
+    .leftJoin('invitation as i', 'i.evaluation_id', 'e.id')
+    .select([
+      'e.id as id',
+      'e.person_id as personId',
+      'e.full_name as fullName',
+      'e.position as position',
+      'e.unit_name as unitName',
+      'e.category as category',
+      'e.form_key as formKey',
+      sql<number>`coalesce(sum(case when i.relation <> 'self' then 1 else 0 end), 0)`.as('respondents'),
+      sql<number>`coalesce(sum(case when i.relation <> 'self' then i.answered else 0 end), 0)`.as('answered'),
+      sql<number>`coalesce(sum(case when i.relation = 'self' then 1 else 0 end), 0)`.as('selfInvited'),
+      sql<number>`coalesce(sum(case when i.relation = 'self' then i.answered else 0 end), 0)`.as('selfAnswered'),
+      sql<number>`coalesce(sum(case when i.id is not null and i.token_hash is null and i.answered = 0 then 1 else 0 end), 0)`.as('linksMissing'),
+    ])
+    .where('e.campaign_id', '=', campaignId)
+    .groupBy(['e.id', 'e.person_id', 'e.full_name', 'e.position', 'e.unit_name', 'e.category', 'e.form_key'])
+    .orderBy('e.full_name')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    respondents: Number(r.respondents),
+    answered: Number(r.answered),
+    selfInvited: Number(r.selfInvited) > 0,
+    selfAnswered: Number(r.selfAnswered) > 0,
+    linksMissing: Number(r.linksMissing),
+  }));
+}
+
+export function getEvaluation(db: DB, id: string): Promise<EvaluationRow | undefined> {
+  return db.selectFrom('evaluation').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export type EvaluationSnapshot = Omit<EvaluationRow, 'id'>;
+
+/** Adds evaluated persons, each with their self-assessment invitation, all or none. */
+export async function insertEvaluations(db: DB, snapshots: readonly EvaluationSnapshot[]): Promise<string[]> {
+  const ids = snapshots.map(() => newId());
+  await db.transaction().execute(async (trx) => {
+    for (const [n, snapshot] of snapshots.entries()) {
+      const id = ids[n]!;
+      await trx.insertInto('evaluation').values({ id, ...snapshot }).execute();
+      await trx
+        .insertInto('invitation')
+        .values({ id: newId(), evaluation_id: id, respondent_id: snapshot.person_id, relation: 'self', token_hash: null })
+        .execute();
+    }
+  });
+  return ids;
+}
+
+export async function evaluationHasAnswers(db: DB, evaluationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('invitation')
+    .select('id')
+    .where('evaluation_id', '=', evaluationId)
+    .where('answered', '=', 1)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+export async function deleteEvaluation(db: DB, evaluationId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('response').where('evaluation_id', '=', evaluationId).execute();
+    await trx.deleteFrom('invitation').where('evaluation_id', '=', evaluationId).execute();
+    await trx.deleteFrom('evaluation').where('id', '=', evaluationId).execute();
+  });
+}
+
+export interface InvitationView {
+  id: string;
+  respondentId: string;
+  respondentName: string;
+  relation: string;
+  linkIssued: boolean;
+  answered: boolean;
+}
+
+export async function listInvitations(db: DB, evaluationId: string): Promise<InvitationView[]> {
+  const rows = await db
+    .selectFrom('invitation as i')
+    .innerJoin('person as p', 'p.id', 'i.respondent_id')
+    .select(['i.id as id', 'i.respondent_id as respondentId', 'p.full_name as respondentName', 'i.relation as relation', 'i.token_hash', 'i.answered'])
+    .where('i.evaluation_id', '=', evaluationId)
+    .orderBy(sql`case when i.relation = 'self' then 0 else 1 end`)
+    .orderBy('p.full_name')
+    .execute();
+  return rows.map(({ token_hash, answered, ...r }) => ({ ...r, linkIssued: token_hash !== null, answered: answered === 1 }));
+}
+
+export interface RespondentAssignment {
+  personId: string;
+  relation: string;
+}
+
+/**
+ * Makes the evaluation's non-self respondents exactly `wanted`: keeps the invitations (and links) of those
+ * who stay, drops those who left, adds the new ones. The caller has checked no answered invitation is dropped.
+ */
+export async function replaceRespondents(db: DB, evaluationId: string, wanted: readonly RespondentAssignment[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('invitation')
+      .select(['id', 'respondent_id', 'relation'])
+      .where('evaluation_id', '=', evaluationId)
+      .where('relation', '<>', 'self')
+      .execute();
+    const wantedIds = new Set(wanted.map((w) => w.personId));
+    const leaving = existing.filter((i) => !wantedIds.has(i.respondent_id)).map((i) => i.id);
+    if (leaving.length) await trx.deleteFrom('invitation').where('id', 'in', leaving).execute();
+    const byPerson = new Map(existing.map((i) => [i.respondent_id, i]));
+    for (const w of wanted) {
+      const current = byPerson.get(w.personId);
+      if (!current) {
+        await trx
+          .insertInto('invitation')
+          .values({ id: newId(), evaluation_id: evaluationId, respondent_id: w.personId, relation: w.relation, token_hash: null })
+          .execute();
+      } else if (current.relation !== w.relation) {
+        await trx.updateTable('invitation').set({ relation: w.relation }).where('id', '=', current.id).execute();
+      }
+    }
+  });
+}
+
+export async function answeredRespondentIds(db: DB, evaluationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('invitation')
+    .select('respondent_id')
+    .where('evaluation_id', '=', evaluationId)
+    .where('answered', '=', 1)
+    .execute();
+  return rows.map((r) => r.respondent_id);
+}
+
+export interface LinkTarget {
+  invitationId: string;
+  respondentName: string;
+  evaluatedName: string;
+  relation: string;
+}
+
+/** Unanswered invitations of a campaign: those without a link, or the chosen ones when re-issuing. */
+export async function invitationsNeedingLinks(db: DB, campaignId: string, only: readonly string[] | null): Promise<LinkTarget[]> {
+  let query = db
+    .selectFrom('invitation as i')
+    .innerJoin('evaluation as e', 'e.id', 'i.evaluation_id')
+    .innerJoin('person as p', 'p.id', 'i.respondent_id')
+    .select(['i.id as invitationId', 'p.full_name as respondentName', 'e.full_name as evaluatedName', 'i.relation as relation'])
+    .where('e.campaign_id', '=', campaignId)
+    .where('i.answered', '=', 0);
+  query = only ? query.where('i.id', 'in', only.length ? only : ['']) : query.where('i.token_hash', 'is', null);
+  return query.orderBy('e.full_name').orderBy('p.full_name').execute();
+}
+
+export async function storeTokenHashes(db: DB, pairs: ReadonlyArray<{ invitationId: string; tokenHash: string }>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const p of pairs) {
+      await trx.updateTable('invitation').set({ token_hash: p.tokenHash }).where('id', '=', p.invitationId).where('answered', '=', 0).execute();
+    }
+  });
+}

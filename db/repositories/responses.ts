@@ -1,0 +1,99 @@
+import type { DB } from '../connect.ts';
+import { randomInt } from 'node:crypto';
+import { randomRowId } from '../ids.ts';
+
+export interface TokenTarget {
+  answered: boolean;
+  relation: string;
+  evaluationId: string;
+  formKey: string;
+  evaluatedName: string;
+  evaluatedPosition: string;
+  campaignName: string;
+  campaignYear: number;
+  campaignStatus: string;
+  deadline: string;
+  methodologyId: string;
+}
+
+export async function findTokenTarget(db: DB, tokenHash: string): Promise<TokenTarget | undefined> {
+  const row = await db
+    .selectFrom('invitation as i')
+    .innerJoin('evaluation as e', 'e.id', 'i.evaluation_id')
+    .innerJoin('campaign as c', 'c.id', 'e.campaign_id')
+    .select([
+      'i.answered',
+      'i.relation as relation',
+      'e.id as evaluationId',
+      'e.form_key as formKey',
+      'e.full_name as evaluatedName',
+      'e.position as evaluatedPosition',
+      'c.name as campaignName',
+      'c.year as campaignYear',
+      'c.status as campaignStatus',
+      'c.deadline as deadline',
+      'c.methodology_id as methodologyId',
+    ])
+    .where('i.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { answered, ...rest } = row;
+  return { ...rest, answered: answered === 1 };
+}
+
+// Among 2^53 keys a collision is negligible; were one to happen, the transaction fails whole and the
+// respondent is told to submit again — nothing is half-stored.
+async function insertWithRandomId(db: DB, values: { evaluation_id: string; is_self: number; answers: string }) {
+  await db.insertInto('response').values({ id: randomRowId(), ...values }).execute();
+}
+
+/**
+ * Marks the link used and stores the questionnaire in one transaction, only while its campaign is open:
+ * of concurrent submissions of one link exactly one wins; nothing is stored half.
+ */
+export async function recordResponse(
+  db: DB,
+  tokenHash: string,
+  response: { evaluationId: string; isSelf: boolean; answers: Readonly<Record<string, number>> },
+): Promise<'recorded' | 'alreadyAnswered'> {
+  return db.transaction().execute(async (trx) => {
+    const marked = await trx
+      .updateTable('invitation')
+      .set({ answered: 1 })
+      .where('token_hash', '=', tokenHash)
+      .where('answered', '=', 0)
+      .where('evaluation_id', 'in', (eb) =>
+        eb.selectFrom('evaluation as e').innerJoin('campaign as c', 'c.id', 'e.campaign_id').select('e.id').where('c.status', '=', 'open'),
+      )
+      .executeTakeFirst();
+    if (Number(marked.numUpdatedRows) !== 1) return 'alreadyAnswered';
+    await insertWithRandomId(trx, {
+      evaluation_id: response.evaluationId,
+      is_self: response.isSelf ? 1 : 0,
+      answers: JSON.stringify(response.answers),
+    });
+    return 'recorded';
+  });
+}
+
+export async function responsesOf(db: DB, evaluationId: string): Promise<Array<{ isSelf: boolean; answers: Record<string, number> }>> {
+  const rows = await db.selectFrom('response').select(['is_self', 'answers']).where('evaluation_id', '=', evaluationId).execute();
+  return rows.map((r) => ({ isSelf: r.is_self === 1, answers: JSON.parse(r.answers) as Record<string, number> }));
+}
+
+/**
+ * Rewrites a campaign's responses in random order under fresh random keys. PostgreSQL keeps rows in its heap
+ * in insertion order; after this, the physical order of a closed campaign's answers says nothing of when they came.
+ */
+export async function shuffleCampaignResponses(db: DB, campaignId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const evaluationIds = trx.selectFrom('evaluation').select('id').where('campaign_id', '=', campaignId);
+    const rows = await trx.selectFrom('response').select(['evaluation_id', 'is_self', 'answers']).where('evaluation_id', 'in', evaluationIds).execute();
+    await trx.deleteFrom('response').where('evaluation_id', 'in', evaluationIds).execute();
+    for (let i = rows.length - 1; i > 0; i--) {
+      const j = randomInt(i + 1);
+      [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+    }
+    for (const row of rows) await insertWithRandomId(trx, row);
+  });
+}

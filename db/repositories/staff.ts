@@ -1,0 +1,151 @@
+import type { DB } from '../connect.ts';
+import type { PersonRow, UnitRow } from '../schema.ts';
+import { newId, nowIso } from '../ids.ts';
+
+export interface UnitInput {
+  name: string;
+  parentId: string | null;
+}
+
+export interface PersonInput {
+  fullName: string;
+  position: string;
+  unitId: string;
+  category: string;
+  managerId: string | null;
+  email: string | null;
+}
+
+export interface PersonView {
+  id: string;
+  fullName: string;
+  position: string;
+  unitId: string;
+  unitName: string;
+  category: string;
+  managerId: string | null;
+  managerName: string | null;
+  email: string | null;
+}
+
+export function listUnits(db: DB): Promise<UnitRow[]> {
+  return db.selectFrom('unit').selectAll().orderBy('name').execute();
+}
+
+export function getUnit(db: DB, id: string): Promise<UnitRow | undefined> {
+  return db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertUnit(db: DB, input: UnitInput): Promise<UnitRow> {
+  const row = { id: newId(), name: input.name, parent_id: input.parentId, created_at: nowIso() };
+  await db.insertInto('unit').values(row).execute();
+  return row;
+}
+
+export async function updateUnit(db: DB, id: string, input: UnitInput): Promise<void> {
+  await db.updateTable('unit').set({ name: input.name, parent_id: input.parentId }).where('id', '=', id).execute();
+}
+
+/** The chain of parents above a unit, nearest first; used to refuse a parent that would close a cycle. */
+export async function unitAncestors(db: DB, id: string): Promise<string[]> {
+  const parents = new Map((await listUnits(db)).map((u) => [u.id, u.parent_id]));
+  const chain: string[] = [];
+  for (let p = parents.get(id) ?? null; p && !chain.includes(p); p = parents.get(p) ?? null) chain.push(p);
+  return chain;
+}
+
+export async function unitIsUsed(db: DB, id: string): Promise<boolean> {
+  const person = await db.selectFrom('person').select('id').where('unit_id', '=', id).executeTakeFirst();
+  const child = await db.selectFrom('unit').select('id').where('parent_id', '=', id).executeTakeFirst();
+  return Boolean(person || child);
+}
+
+export async function deleteUnit(db: DB, id: string): Promise<void> {
+  await db.deleteFrom('unit').where('id', '=', id).execute();
+}
+
+function personQuery(db: DB) {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('unit as u', 'u.id', 'p.unit_id')
+    .leftJoin('person as m', 'm.id', 'p.manager_id')
+    .select([
+      'p.id as id',
+      'p.full_name as fullName',
+      'p.position as position',
+      'p.unit_id as unitId',
+      'u.name as unitName',
+      'p.category as category',
+      'p.manager_id as managerId',
+      'm.full_name as managerName',
+      'p.email as email',
+    ]);
+}
+
+export function listPeople(db: DB): Promise<PersonView[]> {
+  return personQuery(db).orderBy('p.full_name').orderBy('p.id').execute();
+}
+
+export function getPersonView(db: DB, id: string): Promise<PersonView | undefined> {
+  return personQuery(db).where('p.id', '=', id).executeTakeFirst();
+}
+
+export function getPerson(db: DB, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getPeople(db: DB, ids: readonly string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('person').selectAll().where('id', 'in', ids).execute();
+}
+
+const personColumns = (input: PersonInput) => ({
+  full_name: input.fullName,
+  position: input.position,
+  unit_id: input.unitId,
+  category: input.category,
+  manager_id: input.managerId,
+  email: input.email,
+});
+
+export async function insertPerson(db: DB, input: PersonInput): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db.insertInto('person').values({ id, ...personColumns(input), created_at: now, updated_at: now }).execute();
+  return id;
+}
+
+export async function updatePerson(db: DB, id: string, input: PersonInput): Promise<void> {
+  await db.updateTable('person').set({ ...personColumns(input), updated_at: nowIso() }).where('id', '=', id).execute();
+}
+
+/** The chain of managers above a person, nearest first; used to refuse a manager that would close a cycle. */
+export async function managerChain(db: DB, id: string): Promise<string[]> {
+  const chain: string[] = [];
+  let current: string | null = id;
+  while (current) {
+    const row: { manager_id: string | null } | undefined = await db
+      .selectFrom('person')
+      .select('manager_id')
+      .where('id', '=', current)
+      .executeTakeFirst();
+    current = row?.manager_id ?? null;
+    if (!current || chain.includes(current)) break;
+    chain.push(current);
+  }
+  return chain;
+}
+
+/** A person stays while anyone reports to them or any campaign refers to them: history must not break. */
+export async function personIsReferenced(db: DB, id: string): Promise<boolean> {
+  const checks = await Promise.all([
+    db.selectFrom('person').select('id').where('manager_id', '=', id).executeTakeFirst(),
+    db.selectFrom('evaluation').select('id').where('person_id', '=', id).executeTakeFirst(),
+    db.selectFrom('invitation').select('id').where('respondent_id', '=', id).executeTakeFirst(),
+  ]);
+  return checks.some(Boolean);
+}
+
+export async function deletePerson(db: DB, id: string): Promise<void> {
+  await db.deleteFrom('person').where('id', '=', id).execute();
+}

@@ -1,0 +1,107 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Tables as both SQLite and PostgreSQL hold them: ids are text (random UUIDs made by the application),
+ * timestamps are ISO-8601 text, booleans are 0/1 integers — better-sqlite3 binds neither Dates nor booleans.
+ */
+
+export interface UnitTable {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  created_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  full_name: string;
+  position: string;
+  unit_id: string;
+  category: string;
+  manager_id: string | null;
+  email: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  login: string;
+  full_name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a stolen database opens no session. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CampaignTable {
+  id: string;
+  name: string;
+  year: number;
+  methodology_id: string;
+  deadline: string;
+  status: string;
+  created_at: string;
+  opened_at: string | null;
+  closed_at: string | null;
+}
+
+/** One evaluated person in one campaign, with the facts the report must keep after the staff list changes. */
+export interface EvaluationTable {
+  id: string;
+  campaign_id: string;
+  person_id: string;
+  form_key: string;
+  full_name: string;
+  position: string;
+  unit_name: string;
+  category: string;
+}
+
+/** Who is asked about whom. Holds the hash of the link's token and whether it was used — never the answers. */
+export interface InvitationTable {
+  id: string;
+  evaluation_id: string;
+  respondent_id: string;
+  relation: string;
+  token_hash: string | null;
+  answered: Generated<number>;
+}
+
+/**
+ * One submitted questionnaire. No link, respondent or time reference; the id is random so that neither
+ * the key nor SQLite's rowid (which it aliases) follows submission order.
+ */
+export interface ResponseTable {
+  id: ColumnType<number, number, never>;
+  evaluation_id: string;
+  is_self: number;
+  /** JSON object: statement id → scale value. */
+  answers: string;
+}
+
+export interface Database {
+  unit: UnitTable;
+  person: PersonTable;
+  app_user: UserTable;
+  user_session: SessionTable;
+  campaign: CampaignTable;
+  evaluation: EvaluationTable;
+  invitation: InvitationTable;
+  response: ResponseTable;
+}
+
+export type UnitRow = Selectable<UnitTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type UserRow = Selectable<UserTable>;
+export type CampaignRow = Selectable<CampaignTable>;
+export type EvaluationRow = Selectable<EvaluationTable>;
+export type InvitationRow = Selectable<InvitationTable>;
+export type NewPerson = Insertable<PersonTable>;

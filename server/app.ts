@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { ApiError } from './http/apiError.ts';
+import { requireUser, type AppEnv } from './http/session.ts';
+import { authRoutes } from './routes/auth.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
+import type { AppDeps } from './routes/deps.ts';
+import { respondRoutes } from './routes/respond.ts';
+import { staffRoutes } from './routes/staff.ts';
+
+export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+
+export function createApp(deps: AppDeps, options: { staticDir?: string | null } = {}) {
+  const app = new Hono();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      // Respondent links carry their token in the fragment; no page of ours sends a Referer anywhere.
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ApiError(413, 'body.tooLarge'); } }));
+
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/respond', respondRoutes(deps));
+  // Everything else under /api is for signed-in staff.
+  const staffApi = new Hono<AppEnv>().use(requireUser(deps.conn.db));
+  staffApi.route('/', staffRoutes(deps));
+  staffApi.route('/', campaignRoutes(deps));
+  app.route('/api', staffApi);
+  app.all('/api/*', () => { throw new ApiError(404, 'notFound'); });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.toJSON(), error.status);
+    console.error(error);
+    return c.json(new ApiError(500, 'internal').toJSON(), 500);
+  });
+
+  const staticDir = options.staticDir === undefined ? DIST_DIR : options.staticDir;
+  if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), staticDir) || '.';
+    const page = (name: string) => fs.readFileSync(path.join(staticDir, name), 'utf8');
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/*', serveStatic({ root }));
+    // Client-side routes: the respondent page for /r, the staff app for everything else.
+    app.get('/r', (c) => c.html(page('respond.html')));
+    app.get('*', (c) => c.html(page('index.html')));
+  }
+  return app;
+}

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('data'),
+  DATABASE_URL: z.string().optional(),
+  /** Origin put in front of respondent links, e.g. https://bagalau.example.kz; by default the request's own. */
+  PUBLIC_URL: z.url().optional(),
+  /** The organisation's time zone: deadlines end at midnight there. */
+  TIME_ZONE: z.string().default('Asia/Almaty'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  publicUrl: string | null;
+  timeZone: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: e.TIME_ZONE });
+  } catch {
+    throw new Error(`Invalid configuration:\n  TIME_ZONE: unknown time zone "${e.TIME_ZONE}"`);
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'bagalau360.sqlite')}`,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? null,
+    timeZone: e.TIME_ZONE,
+  };
+}

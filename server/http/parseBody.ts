@@ -1,0 +1,19 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ApiError, validationError } from './apiError.ts';
+
+/** Reads a JSON body and validates it; a malformed or invalid body is a 400 that names every problem. */
+export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+    throw new ApiError(415, 'body.notJson');
+  }
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new ApiError(400, 'body.invalidJson');
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}

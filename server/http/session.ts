@@ -1,0 +1,47 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { DB } from '../../db/connect.ts';
+import { deleteSession, findSessionUser, insertSession } from '../../db/repositories/accounts.ts';
+import { hashToken, newToken } from '../security/tokens.ts';
+import { ApiError } from './apiError.ts';
+
+export const SESSION_COOKIE = 'b360_session';
+const SESSION_HOURS = 12;
+
+export interface SessionUser {
+  id: string;
+  login: string;
+  fullName: string;
+  role: string;
+}
+
+export type AppEnv = { Variables: { user: SessionUser } };
+
+function cookieOptions(c: Context) {
+  const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+  return { httpOnly: true, sameSite: 'Strict', secure, path: '/' } as const;
+}
+
+export async function startSession(c: Context, db: DB, userId: string): Promise<void> {
+  const token = newToken();
+  const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await insertSession(db, hashToken(token), userId, expires.toISOString());
+  setCookie(c, SESSION_COOKIE, token, { ...cookieOptions(c), expires });
+}
+
+export async function endSession(c: Context, db: DB): Promise<void> {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token) await deleteSession(db, hashToken(token));
+  deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
+}
+
+/** Loads the signed-in user, or refuses with 401. */
+export function requireUser(db: DB): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const user = token ? await findSessionUser(db, hashToken(token), new Date().toISOString()) : undefined;
+    if (!user) throw new ApiError(401, 'auth.required');
+    c.set('user', user);
+    await next();
+  };
+}

@@ -1,0 +1,35 @@
+import { serve } from '@hono/node-server';
+import { connect } from '../db/connect.ts';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { ensureFirstAdmin } from './services/accounts.ts';
+import { closeOverdueCampaigns } from './services/campaigns.ts';
+
+const config = loadConfig();
+const conn = await connect(config.databaseUrl);
+
+const admin = await ensureFirstAdmin(conn.db);
+if (admin) {
+  console.log(`\nFirst start: an administrator account was created. It is shown only this once.\n  login:    ${admin.login}\n  password: ${admin.password}\nChange it with: npm run user -- password ${admin.login}\n`);
+}
+
+const now = () => new Date();
+const sweep = () =>
+  closeOverdueCampaigns(conn.db, now(), config.timeZone).then(
+    (ids) => ids.length && console.log(`Closed ${ids.length} campaign(s) whose deadline had passed.`),
+    (error) => console.error('Closing overdue campaigns failed:', error),
+  );
+await sweep();
+const timer = setInterval(sweep, 60_000);
+
+const app = createApp({ conn, config, now });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`Bagalau 360 listens on http://localhost:${info.port} (database: ${conn.dialect}${conn.file ? ` ${conn.file}` : ''})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    clearInterval(timer);
+    server.close(() => void conn.db.destroy().then(() => process.exit(0)));
+  });
+}

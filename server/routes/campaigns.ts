@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { listCampaigns } from '../../db/repositories/campaigns.ts';
+import {
+  addEvaluationsBody,
+  campaignCreateBody,
+  campaignUpdateBody,
+  issueLinksBody,
+  respondentsBody,
+} from '../../shared/schemas/api.ts';
+import { parseBody } from '../http/parseBody.ts';
+import type { AppEnv } from '../http/session.ts';
+import * as campaigns from '../services/campaigns.ts';
+import { evaluationReport } from '../services/reports.ts';
+import type { AppDeps } from './deps.ts';
+
+export function campaignRoutes({ conn: { db }, config }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/campaigns', async (c) => c.json({ campaigns: await listCampaigns(db) }))
+    .post('/campaigns', async (c) => c.json({ id: await campaigns.createCampaign(db, await parseBody(c, campaignCreateBody)) }, 201))
+    .get('/campaigns/:id', async (c) => c.json(await campaigns.campaignDetail(db, c.req.param('id'))))
+    .put('/campaigns/:id', async (c) => {
+      await campaigns.updateCampaign(db, c.req.param('id'), await parseBody(c, campaignUpdateBody));
+      return c.body(null, 204);
+    })
+    .post('/campaigns/:id/open', async (c) => {
+      await campaigns.openCampaign(db, c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .post('/campaigns/:id/close', async (c) => {
+      await campaigns.closeCampaign(db, c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .post('/campaigns/:id/evaluations', async (c) => {
+      const { personIds } = await parseBody(c, addEvaluationsBody);
+      return c.json({ ids: await campaigns.addEvaluations(db, c.req.param('id'), personIds) }, 201);
+    })
+    .get('/campaigns/:id/evaluations/:eid', async (c) => c.json(await campaigns.evaluationDetail(db, c.req.param('id'), c.req.param('eid'))))
+    .delete('/campaigns/:id/evaluations/:eid', async (c) => {
+      await campaigns.removeEvaluation(db, c.req.param('id'), c.req.param('eid'));
+      return c.body(null, 204);
+    })
+    .put('/campaigns/:id/evaluations/:eid/respondents', async (c) => {
+      const { respondents } = await parseBody(c, respondentsBody);
+      await campaigns.setRespondents(db, c.req.param('id'), c.req.param('eid'), respondents);
+      return c.body(null, 204);
+    })
+    .post('/campaigns/:id/links', async (c) => {
+      const { invitationIds } = await parseBody(c, issueLinksBody);
+      const origin = config.publicUrl ?? new URL(c.req.url).origin;
+      return c.json({ links: await campaigns.issueLinks(db, c.req.param('id'), invitationIds, origin) }, 201);
+    })
+    .get('/evaluations/:eid/report', async (c) => c.json(await evaluationReport(db, c.req.param('eid'))));
+}

@@ -1,0 +1,181 @@
+import type { DB } from '../../db/connect.ts';
+import * as campaigns from '../../db/repositories/campaigns.ts';
+import { shuffleCampaignResponses } from '../../db/repositories/responses.ts';
+import { getPeople, getPersonView } from '../../db/repositories/staff.ts';
+import { DEFAULT_METHODOLOGY_ID, findMethodology } from '../../shared/methodology/registry.ts';
+import type { Methodology } from '../../shared/methodology/types.ts';
+import { defaultDeadline, localDate } from '../../shared/rules/campaignDeadline.ts';
+import { isEditable } from '../../shared/rules/campaignStatus.ts';
+import { formKeyForCategory } from '../../shared/rules/positionCategory.ts';
+import { checkRespondentSet } from '../../shared/rules/respondentSet.ts';
+import type { CampaignCreateBody } from '../../shared/schemas/api.ts';
+import { translate } from '../../shared/i18n/translate.ts';
+import { ApiError } from '../http/apiError.ts';
+import { hashToken, newToken } from '../security/tokens.ts';
+
+export function methodologyOf(id: string): Methodology {
+  const methodology = findMethodology(id);
+  if (!methodology) throw new ApiError(422, 'methodology.unknown', { id });
+  return methodology;
+}
+
+async function loadCampaign(db: DB, id: string) {
+  const campaign = await campaigns.getCampaign(db, id);
+  if (!campaign) throw new ApiError(404, 'campaign.notFound');
+  return campaign;
+}
+
+async function loadEditableCampaign(db: DB, id: string) {
+  const campaign = await loadCampaign(db, id);
+  if (!isEditable(campaign.status)) throw new ApiError(409, 'campaign.closed');
+  return campaign;
+}
+
+function checkDeadline(year: number, deadline: string): void {
+  if (deadline < `${year}-01-01`) throw new ApiError(422, 'campaign.deadlineBeforeYear', { year });
+}
+
+export async function createCampaign(db: DB, body: CampaignCreateBody): Promise<string> {
+  const methodology = methodologyOf(body.methodologyId ?? DEFAULT_METHODOLOGY_ID);
+  const deadline = body.deadline ?? defaultDeadline(body.year, methodology.rules);
+  checkDeadline(body.year, deadline);
+  return campaigns.insertCampaign(db, { name: body.name, year: body.year, methodologyId: methodology.id, deadline });
+}
+
+export async function updateCampaign(db: DB, id: string, body: { name: string; deadline: string }): Promise<void> {
+  const campaign = await loadEditableCampaign(db, id);
+  checkDeadline(campaign.year, body.deadline);
+  await campaigns.updateCampaignDetails(db, id, body);
+}
+
+export async function campaignDetail(db: DB, id: string) {
+  const campaign = await loadCampaign(db, id);
+  return { campaign, evaluations: await campaigns.listEvaluations(db, id) };
+}
+
+export async function addEvaluations(db: DB, campaignId: string, personIds: readonly string[]): Promise<string[]> {
+  const campaign = await loadEditableCampaign(db, campaignId);
+  const methodology = methodologyOf(campaign.methodology_id);
+  const already = new Set((await campaigns.listEvaluations(db, campaignId)).map((e) => e.personId));
+  const snapshots: campaigns.EvaluationSnapshot[] = [];
+  for (const personId of new Set(personIds)) {
+    const person = await getPersonView(db, personId);
+    if (!person) throw new ApiError(422, 'person.notFound');
+    if (already.has(personId)) throw new ApiError(409, 'evaluation.duplicate', { name: person.fullName });
+    snapshots.push({
+      campaign_id: campaignId,
+      person_id: personId,
+      form_key: formKeyForCategory(methodology, person.category),
+      full_name: person.fullName,
+      position: person.position,
+      unit_name: person.unitName,
+      category: person.category,
+    });
+  }
+  return campaigns.insertEvaluations(db, snapshots);
+}
+
+async function loadEvaluationInCampaign(db: DB, campaignId: string, evaluationId: string) {
+  const evaluation = await campaigns.getEvaluation(db, evaluationId);
+  if (!evaluation || evaluation.campaign_id !== campaignId) throw new ApiError(404, 'evaluation.notFound');
+  return evaluation;
+}
+
+export async function removeEvaluation(db: DB, campaignId: string, evaluationId: string): Promise<void> {
+  await loadEditableCampaign(db, campaignId);
+  await loadEvaluationInCampaign(db, campaignId, evaluationId);
+  if (await campaigns.evaluationHasAnswers(db, evaluationId)) throw new ApiError(409, 'evaluation.hasAnswers');
+  await campaigns.deleteEvaluation(db, evaluationId);
+}
+
+export async function evaluationDetail(db: DB, campaignId: string, evaluationId: string) {
+  await loadCampaign(db, campaignId);
+  const evaluation = await loadEvaluationInCampaign(db, campaignId, evaluationId);
+  const person = await getPersonView(db, evaluation.person_id);
+  return { evaluation, managerId: person?.managerId ?? null, invitations: await campaigns.listInvitations(db, evaluationId) };
+}
+
+export async function setRespondents(
+  db: DB,
+  campaignId: string,
+  evaluationId: string,
+  respondents: ReadonlyArray<campaigns.RespondentAssignment>,
+): Promise<void> {
+  const campaign = await loadEditableCampaign(db, campaignId);
+  const evaluation = await loadEvaluationInCampaign(db, campaignId, evaluationId);
+  const { rules } = methodologyOf(campaign.methodology_id);
+  const ids = respondents.map((r) => r.personId);
+  const problems = checkRespondentSet(evaluation.person_id, ids, rules);
+  if (problems.length) {
+    const issues = problems.map((p) => {
+      const { code, ...params } = p;
+      return { path: 'respondents', code, message: translate('en', `errors.${code}`, params) };
+    });
+    const { code, ...params } = problems[0]!;
+    throw new ApiError(422, code, params, issues);
+  }
+  if ((await getPeople(db, ids)).length !== ids.length) throw new ApiError(422, 'person.notFound');
+  const answered = await campaigns.answeredRespondentIds(db, evaluationId);
+  if (answered.some((id) => id !== evaluation.person_id && !ids.includes(id))) {
+    throw new ApiError(409, 'respondents.answeredRemoved');
+  }
+  await campaigns.replaceRespondents(db, evaluationId, respondents);
+}
+
+export async function openCampaign(db: DB, id: string): Promise<void> {
+  const campaign = await loadCampaign(db, id);
+  if (campaign.status !== 'draft') throw new ApiError(409, 'campaign.notDraft');
+  const { rules } = methodologyOf(campaign.methodology_id);
+  const evaluations = await campaigns.listEvaluations(db, id);
+  if (evaluations.length === 0) throw new ApiError(422, 'campaign.empty');
+  const unready = evaluations.filter((e) => e.respondents < rules.minRespondents || e.respondents > rules.maxRespondents);
+  if (unready.length) {
+    throw new ApiError(422, 'campaign.notReady', { count: unready.length, names: unready.map((e) => e.fullName).join(', ') });
+  }
+  if (!(await campaigns.transitionCampaign(db, id, 'draft', 'open'))) throw new ApiError(409, 'campaign.notDraft');
+}
+
+async function finishClosing(db: DB, id: string): Promise<void> {
+  await shuffleCampaignResponses(db, id);
+}
+
+export async function closeCampaign(db: DB, id: string): Promise<void> {
+  const campaign = await loadCampaign(db, id);
+  if (campaign.status !== 'open' || !(await campaigns.transitionCampaign(db, id, 'open', 'closed'))) {
+    throw new ApiError(409, 'campaign.notOpen');
+  }
+  await finishClosing(db, id);
+}
+
+/** Closes every open campaign whose deadline day has ended; run at start and then every minute. */
+export async function closeOverdueCampaigns(db: DB, now: Date, timeZone: string): Promise<string[]> {
+  const closed: string[] = [];
+  for (const id of await campaigns.overdueCampaignIds(db, localDate(now, timeZone))) {
+    if (await campaigns.transitionCampaign(db, id, 'open', 'closed')) {
+      await finishClosing(db, id);
+      closed.push(id);
+    }
+  }
+  return closed;
+}
+
+export interface IssuedLink {
+  invitationId: string;
+  respondentName: string;
+  evaluatedName: string;
+  relation: string;
+  url: string;
+}
+
+/**
+ * Makes a fresh token per invitation and keeps only its hash: this list is the one moment the links exist
+ * in readable form. Re-issuing an unanswered invitation's link disables the previous one.
+ */
+export async function issueLinks(db: DB, campaignId: string, invitationIds: readonly string[] | undefined, origin: string): Promise<IssuedLink[]> {
+  await loadEditableCampaign(db, campaignId);
+  const targets = await campaigns.invitationsNeedingLinks(db, campaignId, invitationIds ?? null);
+  if (invitationIds && targets.length !== new Set(invitationIds).size) throw new ApiError(422, 'links.notReissuable');
+  const issued = targets.map((t) => ({ ...t, token: newToken() }));
+  await campaigns.storeTokenHashes(db, issued.map((t) => ({ invitationId: t.invitationId, tokenHash: hashToken(t.token) })));
+  return issued.map(({ token, ...t }) => ({ ...t, url: `${origin}/r#${token}` }));
+}

@@ -1,0 +1,18 @@
+import type { Rules360 } from '../methodology/types.ts';
+
+/** §5, §34: the 360 evaluation of a reporting year is due by the given day of the following January. */
+export function defaultDeadline(reportingYear: number, rules: Pick<Rules360, 'deadlineDayOfNextMonth'>): string {
+  const day = String(rules.deadlineDayOfNextMonth).padStart(2, '0');
+  return `${reportingYear + 1}-01-${day}`;
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in the organisation's time zone. */
+export function localDate(now: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A deadline day is still open until its end in the organisation's time zone. */
+export function isPastDeadline(deadline: string, now: Date, timeZone: string): boolean {
+  return localDate(now, timeZone) > deadline;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { RELATIONS } from '../rules/respondentRelation.ts';
+import { category, id, isoDate, optionalEmail, optionalId, text, year } from './fields.ts';
+
+export const loginBody = z.strictObject({
+  login: text(100),
+  password: z.string({ error: 'required' }).min(1, { error: 'required' }).max(200, { error: 'tooLong' }),
+});
+
+export const unitBody = z.strictObject({ name: text(), parentId: optionalId });
+
+export const personBody = z.strictObject({
+  fullName: text(),
+  position: text(),
+  unitId: id,
+  category,
+  managerId: optionalId,
+  email: optionalEmail,
+});
+
+export const campaignCreateBody = z.strictObject({
+  name: text(),
+  year,
+  /** Defaults to the methodology's deadline for the year (§5). */
+  deadline: isoDate.optional(),
+  methodologyId: z.string().max(64).optional(),
+});
+
+export const campaignUpdateBody = z.strictObject({ name: text(), deadline: isoDate });
+
+export const addEvaluationsBody = z.strictObject({
+  personIds: z.array(id).min(1, { error: 'required' }).max(1000, { error: 'tooLong' }),
+});
+
+export const respondentsBody = z.strictObject({
+  respondents: z
+    .array(z.strictObject({ personId: id, relation: z.enum(RELATIONS.filter((r) => r !== 'self') as ['manager', 'subordinate', 'peer']) }))
+    .max(50, { error: 'tooLong' }),
+});
+
+export const issueLinksBody = z.strictObject({
+  /** Re-issue these invitations' links (the old ones stop working); without it, links go to every invitation lacking one. */
+  invitationIds: z.array(id).max(10000).optional(),
+});
+
+/** A link token: 32 random bytes in base64url. */
+export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'invalid' });
+
+export const respondOpenBody = z.strictObject({ token: linkToken });
+
+export const respondSubmitBody = z.strictObject({
+  token: linkToken,
+  answers: z.record(z.string().min(1).max(80), z.number().int()).refine((a) => Object.keys(a).length <= 200, { error: 'tooLong' }),
+});
+
+export type PersonBody = z.infer<typeof personBody>;
+export type CampaignCreateBody = z.infer<typeof campaignCreateBody>;

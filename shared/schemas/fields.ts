@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { isValidCategory, normalizeCategory } from '../rules/positionCategory.ts';
+
+/**
+ * Field schemas shared by the forms and the API. Their error messages are codes (`required`, `tooLong` …)
+ * that the i18n catalogues turn into a sentence in the reader's language.
+ */
+export const FIELD_ERRORS = ['required', 'tooLong', 'invalid', 'invalidCategory', 'invalidEmail', 'invalidDate', 'invalidYear'] as const;
+export type FieldError = (typeof FIELD_ERRORS)[number];
+
+export const text = (max = 200) =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(max, { error: 'tooLong' });
+
+export const id = z.uuid({ error: 'invalid' });
+export const optionalId = z.union([id, z.null()]).default(null);
+
+export const category = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, { error: 'required' })
+  .max(20, { error: 'invalidCategory' })
+  .refine(isValidCategory, { error: 'invalidCategory' })
+  .transform(normalizeCategory);
+
+export const optionalEmail = z
+  .union([z.literal(''), z.null(), z.email({ error: 'invalidEmail' }).max(254, { error: 'tooLong' })])
+  .default(null)
+  .transform((v) => (v ? v : null));
+
+export const isoDate = z.iso.date({ error: 'invalidDate' });
+
+export const year = z.number({ error: 'invalidYear' }).int({ error: 'invalidYear' }).min(2000, { error: 'invalidYear' }).max(2100, { error: 'invalidYear' });

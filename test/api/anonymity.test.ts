@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
+import { createTestApp, type TestApp } from '../support/testApp.ts';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+
+async function columns(table: string): Promise<string[]> {
+  const tables = await t.conn.db.introspection.getTables();
+  return tables.find((x) => x.name === table)!.columns.map((c) => c.name).sort();
+}
+
+/** Spearman's rank correlation of a permutation against 0..n-1. */
+function rankCorrelation(order: number[]): number {
+  const n = order.length;
+  const d2 = order.reduce((sum, value, rank) => sum + (value - rank) ** 2, 0);
+  return 1 - (6 * d2) / (n * (n * n - 1));
+}
+
+describe('anonymity by construction (docs/threat-model.md)', () => {
+  it('stores answers with no link, respondent or time column', async () => {
+    expect(await columns('response')).toEqual(['answers', 'evaluation_id', 'id', 'is_self']);
+    // The invitation knows whether a link was used, never when.
+    expect(await columns('invitation')).toEqual(['answered', 'evaluation_id', 'id', 'relation', 'respondent_id', 'token_hash']);
+    const indexes = await sql<{ name: string; tbl_name: string }>`select name, tbl_name from sqlite_master where type = 'index' and tbl_name = 'response'`.execute(t.conn.db);
+    for (const index of indexes.rows) expect(index.name).not.toMatch(/invitation|respondent|time|created/);
+  });
+
+  it('keeps link tokens only as hashes: no token appears anywhere in the database', async () => {
+    const { head, employees } = await seedUnit(t, 3);
+    const { links } = await openCampaignWith(t, head.id, employees.map((p: { id: string }) => p.id));
+    await t.call('POST', '/respond/submit', { token: tokenOf(links[1]!.url), answers: fullAnswers('head', () => 4) }, { cookie: null });
+    const dump: string[] = [];
+    for (const table of ['unit', 'person', 'app_user', 'user_session', 'campaign', 'evaluation', 'invitation', 'response'] as const) {
+      const rows = await t.conn.db.selectFrom(table).selectAll().execute();
+      dump.push(JSON.stringify(rows));
+    }
+    const everything = dump.join('\n');
+    for (const link of links) expect(everything).not.toContain(tokenOf(link.url));
+    expect(everything).toContain('"token_hash":"');
+  });
+
+  it('stores answers in an order unrelated to submission order, before and after closing', async () => {
+    const { employees } = await seedUnit(t, 8);
+    const ids = employees.map((p: { id: string }) => p.id);
+    const submitted: number[] = [];
+    // Three evaluated persons × seven respondents; every submission carries its sequence number in its answers.
+    for (let e = 0; e < 3; e++) {
+      const respondents = ids.filter((_: string, i: number) => i !== e).slice(0, 7);
+      const { links, campaignId } = await openCampaignWith(t, ids[e]!, respondents, 2025);
+      for (const link of links.filter((l) => l.relation !== 'self')) {
+        const seq = submitted.length;
+        submitted.push(seq);
+        const answers = fullAnswers('employee', (ci) => (ci === 0 ? (seq % 5) + 1 : ci === 1 ? (Math.floor(seq / 5) % 5) + 1 : 3));
+        expect((await t.call('POST', '/respond/submit', { token: tokenOf(link.url), answers }, { cookie: null })).status).toBe(201);
+      }
+      if (e === 2) await t.json('POST', `/campaigns/${campaignId}/close`);
+    }
+    const stored = await t.conn.db.selectFrom('response').select('answers').execute();
+    const sequence = stored.map((r) => {
+      const a = JSON.parse(r.answers) as Record<string, number>;
+      return (a['employee.effective_communications.1']! - 1) + 5 * (a['employee.ethics.1']! - 1);
+    });
+    expect(sequence.slice().sort((a, b) => a - b)).toEqual(submitted);
+    // Stored in submission order, the correlation would be 1.
+    expect(Math.abs(rankCorrelation(sequence))).toBeLessThan(0.9);
+  });
+});

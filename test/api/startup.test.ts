@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connect } from '../../db/connect.ts';
+import { listCampaigns } from '../../db/repositories/campaigns.ts';
+import { listPeople } from '../../db/repositories/staff.ts';
+import { loadDemo } from '../../server/demo/loadDemo.ts';
+import { closeOverdueCampaigns } from '../../server/services/campaigns.ts';
+import { evaluationReport } from '../../server/services/reports.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-start-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** Starts `server/main.ts` as `npm start` does and collects its output until it listens. */
+function startServer(env: Record<string, string>): Promise<{ output: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start in time:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('listens on')) {
+        clearTimeout(timer);
+        resolve({ output, stop: () => new Promise((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}
+
+describe('starting the product', () => {
+  it('creates and migrates the SQLite file under DATA_DIR, listens on PORT, prints the first admin password once', async () => {
+    const dataDir = tempDir();
+    const port = String(18_000 + Math.floor(Math.random() * 2000));
+    const first = await startServer({ DATA_DIR: dataDir, PORT: port });
+    expect(fs.existsSync(path.join(dataDir, 'bagalau360.sqlite'))).toBe(true);
+    const password = /password: (\S+)/.exec(first.output)?.[1];
+    expect(password).toBeTruthy();
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'admin', password }),
+    });
+    expect(login.status).toBe(200);
+    await first.stop();
+
+    const second = await startServer({ DATA_DIR: dataDir, PORT: port });
+    expect(second.output).not.toContain('password:');
+    await second.stop();
+  });
+
+  it('refuses a bad configuration with a clear message', async () => {
+    await expect(startServer({ DATA_DIR: tempDir(), PORT: 'eighty' })).rejects.toThrow(/PORT/);
+  });
+});
+
+describe('demo data', () => {
+  it('loads an organisation, a closed campaign with reports and an open one', async () => {
+    const { db } = await connect('sqlite::memory:');
+    const summary = await loadDemo(db, new Date('2026-11-22T08:00:00Z'), 'Asia/Almaty');
+    expect(summary.people).toBe(30);
+    expect((await listPeople(db)).length).toBe(30);
+    const campaigns = await listCampaigns(db);
+    expect(campaigns.map((c) => [c.year, c.status])).toEqual([[2026, 'open'], [2025, 'closed']]);
+    // The open campaign is not overdue today; last year's has a report for most people.
+    expect(await closeOverdueCampaigns(db, new Date('2026-11-22T08:00:00Z'), 'Asia/Almaty')).toEqual([]);
+    const closed = await db.selectFrom('evaluation').select('id').where('campaign_id', '=', summary.closedCampaignId).execute();
+    const reports = await Promise.all(closed.map((e) => evaluationReport(db, e.id)));
+    expect(reports.filter((r) => r.report.status === 'ready').length).toBeGreaterThan(20);
+    // At midnight after 10 January in Almaty the open campaign closes by itself.
+    expect(await closeOverdueCampaigns(db, new Date('2027-01-10T19:00:00Z'), 'Asia/Almaty')).toEqual([summary.openCampaignId]);
+    await db.destroy();
+  });
+});

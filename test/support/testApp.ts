@@ -1,0 +1,46 @@
+import { connect, type Connection } from '../../db/connect.ts';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createUser } from '../../server/services/accounts.ts';
+
+export interface TestApp {
+  conn: Connection;
+  /** Sends a request as the signed-in HR officer (or anonymously with `cookie: null`). */
+  call: (method: string, path: string, body?: unknown, options?: { cookie?: string | null; raw?: string; contentType?: string }) => Promise<Response>;
+  json: <T = any>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
+  cookie: string;
+  setNow: (date: Date) => void;
+}
+
+const PASSWORD = 'api-test-password';
+
+/** The whole app on a private in-memory SQLite database, with an HR account signed in. */
+export async function createTestApp(): Promise<TestApp> {
+  const conn = await connect('sqlite::memory:');
+  // Mid-December 2025: campaigns of 2025 (deadline 10 January 2026) are still open.
+  let now = new Date('2025-12-15T06:00:00Z');
+  const config = { ...loadConfig({ DATA_DIR: '/tmp' }), publicUrl: 'http://b360.test' };
+  const app = createApp({ conn, config, now: () => now }, { staticDir: null });
+  await createUser(conn.db, { login: 'hr', fullName: 'HR', role: 'hr', password: PASSWORD });
+
+  const call: TestApp['call'] = (method, path, body, options = {}) => {
+    const headers: Record<string, string> = {};
+    const cookie = options.cookie === undefined ? testApp.cookie : options.cookie;
+    if (cookie) headers.cookie = cookie;
+    if (body !== undefined || options.raw !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
+    return Promise.resolve(app.request(`http://b360.test/api${path}`, { method, headers, body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)) }));
+  };
+  const testApp: TestApp = {
+    conn,
+    call,
+    cookie: '',
+    json: async (method, path, body) => {
+      const res = await call(method, path, body);
+      return { status: res.status, body: res.status === 204 ? null : await res.json() };
+    },
+    setNow: (date) => (now = date),
+  };
+  const login = await call('POST', '/auth/login', { login: 'hr', password: PASSWORD }, { cookie: null });
+  testApp.cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return testApp;
+}
