@@ -20,6 +20,14 @@ export interface PersonTable {
   category: string;
   manager_id: string | null;
   email: string | null;
+  /** Personnel number from HR's own records: what a re-import matches people on. Unique when present. */
+  employee_no: string | null;
+  /** ISO date of appointment to the current position (§6: less than a month in the period → not evaluated). */
+  appointed_on: string | null;
+  /** An absence kind (shared/rules/absence.ts) with its ISO date range; `dismissed` has only a start. */
+  absence: string | null;
+  absent_from: string | null;
+  absent_until: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -51,6 +59,7 @@ export interface CampaignTable {
   created_at: string;
   opened_at: string | null;
   closed_at: string | null;
+  archived_at: string | null;
 }
 
 /** One evaluated person in one campaign, with the facts the report must keep after the staff list changes. */
@@ -63,6 +72,8 @@ export interface EvaluationTable {
   position: string;
   unit_name: string;
   category: string;
+  /** §6–7: the absence kind for which the person is evaluated without their own participation, or null. */
+  without_participation: string | null;
 }
 
 /** Who is asked about whom. Holds the hash of the link's token and whether it was used — never the answers. */

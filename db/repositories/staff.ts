@@ -14,6 +14,11 @@ export interface PersonInput {
   category: string;
   managerId: string | null;
   email: string | null;
+  employeeNo: string | null;
+  appointedOn: string | null;
+  absence: string | null;
+  absentFrom: string | null;
+  absentUntil: string | null;
 }
 
 export interface PersonView {
@@ -26,6 +31,11 @@ export interface PersonView {
   managerId: string | null;
   managerName: string | null;
   email: string | null;
+  employeeNo: string | null;
+  appointedOn: string | null;
+  absence: string | null;
+  absentFrom: string | null;
+  absentUntil: string | null;
 }
 
 export function listUnits(db: DB): Promise<UnitRow[]> {
@@ -79,6 +89,11 @@ function personQuery(db: DB) {
       'p.manager_id as managerId',
       'm.full_name as managerName',
       'p.email as email',
+      'p.employee_no as employeeNo',
+      'p.appointed_on as appointedOn',
+      'p.absence as absence',
+      'p.absent_from as absentFrom',
+      'p.absent_until as absentUntil',
     ]);
 }
 
@@ -106,6 +121,11 @@ const personColumns = (input: PersonInput) => ({
   category: input.category,
   manager_id: input.managerId,
   email: input.email,
+  employee_no: input.employeeNo,
+  appointed_on: input.appointedOn,
+  absence: input.absence,
+  absent_from: input.absentFrom,
+  absent_until: input.absentUntil,
 });
 
 export async function insertPerson(db: DB, input: PersonInput): Promise<string> {

@@ -57,7 +57,7 @@ export async function loadDemo(db: DB, today: Date, timeZone: string): Promise<D
     unitIds.set(u.key, unit.id);
   }
   const personIds = new Map<string, string>();
-  for (const p of demoStaff()) {
+  for (const [n, p] of demoStaff().entries()) {
     const created = await createPerson(db, {
       fullName: p.fullName,
       position: p.position,
@@ -65,6 +65,11 @@ export async function loadDemo(db: DB, today: Date, timeZone: string): Promise<D
       category: p.category,
       managerId: p.manager ? personIds.get(p.manager)! : null,
       email: null,
+      employeeNo: `D-${String(n + 1).padStart(3, '0')}`,
+      appointedOn: `${today.getFullYear() - 3 + (n % 3)}-0${1 + (n % 9)}-15`,
+      absence: null,
+      absentFrom: null,
+      absentUntil: null,
     });
     personIds.set(p.key, created.id);
   }

@@ -70,6 +70,7 @@ export async function addEvaluations(db: DB, campaignId: string, personIds: read
       position: person.position,
       unit_name: person.unitName,
       category: person.category,
+      without_participation: null,
     });
   }
   return campaigns.insertEvaluations(db, snapshots);

@@ -1,8 +1,11 @@
+import { staffDetails } from './sections/staffDetails.ts';
+
 /**
  * English catalogue: the key set every catalogue must match (kk.ts and ru.ts are checked against it
  * by the compiler). `{name}` marks a parameter.
  */
 export const en = {
+  ...staffDetails.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

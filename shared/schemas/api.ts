@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RELATIONS } from '../rules/respondentRelation.ts';
-import { category, id, isoDate, optionalEmail, optionalId, text, year } from './fields.ts';
+import { ABSENCES } from '../rules/absence.ts';
+import { category, id, isoDate, optionalCode, optionalDate, optionalEmail, optionalId, text, year } from './fields.ts';
 
 export const loginBody = z.strictObject({
   login: text(100),
@@ -9,14 +10,25 @@ export const loginBody = z.strictObject({
 
 export const unitBody = z.strictObject({ name: text(), parentId: optionalId });
 
-export const personBody = z.strictObject({
-  fullName: text(),
-  position: text(),
-  unitId: id,
-  category,
-  managerId: optionalId,
-  email: optionalEmail,
-});
+export const personBody = z
+  .strictObject({
+    fullName: text(),
+    position: text(),
+    unitId: id,
+    category,
+    managerId: optionalId,
+    email: optionalEmail,
+    employeeNo: optionalCode,
+    appointedOn: optionalDate,
+    absence: z.union([z.literal(''), z.null(), z.enum(ABSENCES, { error: 'invalid' })]).default(null).transform((v) => (v ? v : null)),
+    absentFrom: optionalDate,
+    absentUntil: optionalDate,
+  })
+  .superRefine((p, ctx) => {
+    if (p.absence && !p.absentFrom) ctx.addIssue({ code: 'custom', path: ['absentFrom'], message: 'required' });
+    if (!p.absence && (p.absentFrom || p.absentUntil)) ctx.addIssue({ code: 'custom', path: ['absence'], message: 'required' });
+    if (p.absentFrom && p.absentUntil && p.absentUntil < p.absentFrom) ctx.addIssue({ code: 'custom', path: ['absentUntil'], message: 'dateOrder' });
+  });
 
 export const campaignCreateBody = z.strictObject({
   name: text(),

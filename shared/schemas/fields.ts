@@ -5,7 +5,7 @@ import { isValidCategory, normalizeCategory } from '../rules/positionCategory.ts
  * Field schemas shared by the forms and the API. Their error messages are codes (`required`, `tooLong` …)
  * that the i18n catalogues turn into a sentence in the reader's language.
  */
-export const FIELD_ERRORS = ['required', 'tooLong', 'invalid', 'invalidCategory', 'invalidEmail', 'invalidDate', 'invalidYear'] as const;
+export const FIELD_ERRORS = ['required', 'tooLong', 'invalid', 'invalidCategory', 'invalidEmail', 'invalidDate', 'invalidYear', 'dateOrder'] as const;
 export type FieldError = (typeof FIELD_ERRORS)[number];
 
 export const text = (max = 200) =>
@@ -32,5 +32,12 @@ export const optionalEmail = z
   .transform((v) => (v ? v : null));
 
 export const isoDate = z.iso.date({ error: 'invalidDate' });
+export const optionalDate = z.union([z.literal(''), z.null(), isoDate]).default(null).transform((v) => (v ? v : null));
+
+/** An optional short code such as a personnel number: trimmed, blank means none. */
+export const optionalCode = z
+  .union([z.null(), z.string().trim().max(40, { error: 'tooLong' })])
+  .default(null)
+  .transform((v) => (v ? v : null));
 
 export const year = z.number({ error: 'invalidYear' }).int({ error: 'invalidYear' }).min(2000, { error: 'invalidYear' }).max(2100, { error: 'invalidYear' });

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { findMethodology, DEFAULT_METHODOLOGY_ID } from '../../../../shared/methodology/registry.ts';
 import { formKeyForCategory } from '../../../../shared/rules/positionCategory.ts';
+import { ABSENCES } from '../../../../shared/rules/absence.ts';
 import { personBody } from '../../../../shared/schemas/api.ts';
 import { api, errorText, fieldErrors, zodIssues } from '../../common/api.ts';
 import { t } from '../../common/i18n.ts';
@@ -10,7 +11,7 @@ import { fetchPeople, fetchUnits, unitTree, type Person } from '../data.ts';
 
 const COMMON_CATEGORIES = ['B-1', 'B-2', 'B-3', 'B-4', 'B-5', 'C-1', 'C-2', 'C-3', 'C-4', 'C-5', 'C-O-1', 'C-O-2', 'C-O-3', 'C-O-4', 'C-O-5', 'C-O-6', 'D-1', 'D-2', 'D-3', 'D-4', 'D-5', 'D-O-1', 'D-O-2', 'D-O-3', 'D-O-4', 'D-O-5', 'D-O-6', 'E-1', 'E-2', 'E-3', 'E-4', 'E-5'];
 
-const empty = { fullName: '', position: '', unitId: '', category: '', managerId: '', email: '' };
+const empty = { fullName: '', position: '', unitId: '', category: '', managerId: '', email: '', employeeNo: '', appointedOn: '', absence: '', absentFrom: '', absentUntil: '' };
 
 export function PeoplePage() {
   const methodology = findMethodology(DEFAULT_METHODOLOGY_ID)!;
@@ -33,7 +34,19 @@ export function PeoplePage() {
     setEditing(person);
     setValues(
       person
-        ? { fullName: person.fullName, position: person.position, unitId: person.unitId, category: person.category, managerId: person.managerId ?? '', email: person.email ?? '' }
+        ? {
+            fullName: person.fullName,
+            position: person.position,
+            unitId: person.unitId,
+            category: person.category,
+            managerId: person.managerId ?? '',
+            email: person.email ?? '',
+            employeeNo: person.employeeNo ?? '',
+            appointedOn: person.appointedOn ?? '',
+            absence: person.absence ?? '',
+            absentFrom: person.absentFrom ?? '',
+            absentUntil: person.absentUntil ?? '',
+          }
         : { ...empty },
     );
     setErrors({});
@@ -46,7 +59,7 @@ export function PeoplePage() {
     event.preventDefault();
     setFailure(null);
     const v = values();
-    const parsed = personBody.safeParse({ ...v, managerId: v.managerId || null, email: v.email || null });
+    const parsed = personBody.safeParse({ ...v, managerId: v.managerId || null });
     setErrors(parsed.success ? {} : fieldErrors(zodIssues(parsed.error)));
     if (!parsed.success) return;
     try {
@@ -115,7 +128,28 @@ export function PeoplePage() {
             <Field id={fieldId('email')} label={`${t('people.email')} (${t('people.optional')})`} error={errors().email}>
               <input {...describedBy(fieldId('email'), errors().email)} type="email" autocomplete="off" value={values().email} onInput={set('email')} />
             </Field>
+            <Field id={fieldId('employeeNo')} label={`${t('people.employeeNo')} (${t('people.optional')})`} hint={t('people.employeeNoHint')} error={errors().employeeNo}>
+              <input {...describedBy(fieldId('employeeNo'), errors().employeeNo, true)} autocomplete="off" value={values().employeeNo} onInput={set('employeeNo')} />
+            </Field>
+            <Field id={fieldId('appointedOn')} label={`${t('people.appointedOn')} (${t('people.optional')})`} error={errors().appointedOn}>
+              <input {...describedBy(fieldId('appointedOn'), errors().appointedOn)} type="date" value={values().appointedOn} onInput={set('appointedOn')} />
+            </Field>
           </div>
+          <fieldset class="grid-3">
+            <legend>{t('people.absence')}</legend>
+            <Field id={fieldId('absence')} label={t('people.absence')} hint={t('people.absenceHint')} error={errors().absence}>
+              <select {...describedBy(fieldId('absence'), errors().absence, true)} value={values().absence} onChange={set('absence')}>
+                <option value="">{t('people.noAbsence')}</option>
+                <For each={ABSENCES}>{(a) => <option value={a}>{t(`absence.${a}`)}</option>}</For>
+              </select>
+            </Field>
+            <Field id={fieldId('absentFrom')} label={t('people.absentFrom')} error={errors().absentFrom}>
+              <input {...describedBy(fieldId('absentFrom'), errors().absentFrom)} type="date" value={values().absentFrom} onInput={set('absentFrom')} />
+            </Field>
+            <Field id={fieldId('absentUntil')} label={t('people.absentUntil')} error={errors().absentUntil}>
+              <input {...describedBy(fieldId('absentUntil'), errors().absentUntil)} type="date" value={values().absentUntil} onInput={set('absentUntil')} />
+            </Field>
+          </fieldset>
           <div class="row">
             <button type="submit">{t('common.save')}</button>
             <button type="button" class="secondary" onClick={() => setFormOpen(false)}>{t('common.cancel')}</button>
@@ -135,7 +169,11 @@ export function PeoplePage() {
               <For each={filtered()}>
                 {(p) => (
                   <tr>
-                    <td>{p.fullName}</td><td>{p.position}</td><td>{p.unitName}</td><td>{p.category}</td>
+                    <td>
+                      {p.fullName}
+                      <Show when={p.absence}>{(a) => <span class="small muted"> · {t(`absence.${a()}` as `absence.${(typeof ABSENCES)[number]}`)}</span>}</Show>
+                    </td>
+                    <td>{p.position}</td><td>{p.unitName}</td><td>{p.category}</td>
                     <td>{p.managerName ?? t('common.none')}</td>
                     <td class="small">{t(`form.${formKeyForCategory(methodology, p.category)}`)}</td>
                     <td class="row">
