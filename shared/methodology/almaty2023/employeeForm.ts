@@ -224,7 +224,7 @@ export const employeeForm: Form360 = {
           id: 'employee.cooperation.2',
           text: {
             kk: 'Қойылған міндеттерге қол жеткізу үшін әрбір қызметкердің әлеуетін пайдаланады',
-            ru: 'Использует потенциал каждого сотрудника для решения поставленных задач',
+            ru: 'Использует потенциал каждого сотрудника для достижения поставленных задач',
             en: 'Uses every employee’s potential to accomplish the objectives set',
           },
         },
