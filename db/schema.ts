@@ -98,6 +98,23 @@ export interface ResponseTable {
   answers: string;
 }
 
+/**
+ * One staff action: who, what, on which record, when. Respondents' actions are never recorded here, so the
+ * log cannot tell who answered or when.
+ */
+export interface AuditEntryTable {
+  seq: Generated<number>;
+  at: string;
+  user_id: string | null;
+  user_login: string;
+  /** The API route acted on, e.g. `POST /campaigns/:id/open`; shared/audit/auditActions.ts names it. */
+  action: string;
+  /** The route's parameters (ids of the records acted on), as JSON. */
+  target: string | null;
+  /** What the action changed, as JSON, when the route says (never a password, token or answer). */
+  details: string | null;
+}
+
 export interface Database {
   unit: UnitTable;
   person: PersonTable;
@@ -107,6 +124,7 @@ export interface Database {
   evaluation: EvaluationTable;
   invitation: InvitationTable;
   response: ResponseTable;
+  audit_entry: AuditEntryTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -116,3 +134,4 @@ export type CampaignRow = Selectable<CampaignTable>;
 export type EvaluationRow = Selectable<EvaluationTable>;
 export type InvitationRow = Selectable<InvitationTable>;
 export type NewPerson = Insertable<PersonTable>;
+export type AuditEntryRow = Selectable<AuditEntryTable>;

@@ -6,7 +6,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from './http/apiError.ts';
+import { auditTrail } from './http/auditTrail.ts';
 import { requireUser, type AppEnv } from './http/session.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import type { AppDeps } from './routes/deps.ts';
@@ -44,8 +46,9 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/respond', respondRoutes(deps));
   // Everything else under /api is for signed-in staff.
-  const staffApi = new Hono<AppEnv>().use(requireUser(deps.conn.db));
+  const staffApi = new Hono<AppEnv>().use(requireUser(deps.conn.db)).use(auditTrail(deps.conn.db, deps.now));
   staffApi.route('/', staffRoutes(deps));
+  staffApi.route('/', auditRoutes(deps));
   staffApi.route('/', campaignRoutes(deps));
   app.route('/api', staffApi);
   app.all('/api/*', () => { throw new ApiError(404, 'notFound'); });

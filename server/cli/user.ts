@@ -6,8 +6,8 @@ import { createUser, ROLES, type Role } from '../services/accounts.ts';
 import { generatePassword, hashPassword } from '../security/password.ts';
 
 const USAGE = `Usage:
-  npm run user -- create <login> [--role hr|admin] [--name "Full name"]   create an account; prints its password
-  npm run user -- password <login>                                        set a new random password; prints it`;
+  npm run user -- create <login> [--role hr|hr_head|admin] [--name "Full name"]   create an account; prints its password
+  npm run user -- password <login>                                                set a new random password; prints it`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

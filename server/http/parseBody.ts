@@ -17,3 +17,10 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   if (!result.success) throw validationError(result.error);
   return result.data;
 }
+
+/** Validates the query string; a bad parameter is a 400 that names it. */
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const result = schema.safeParse(c.req.query());
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}

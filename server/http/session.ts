@@ -15,7 +15,14 @@ export interface SessionUser {
   role: string;
 }
 
-export type AppEnv = { Variables: { user: SessionUser } };
+export type AppEnv = {
+  Variables: {
+    user: SessionUser;
+    /** Filled by handlers for the audit trail (server/http/auditTrail.ts). */
+    auditDetails?: Record<string, unknown>;
+    auditRead?: boolean;
+  };
+};
 
 function cookieOptions(c: Context) {
   const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
@@ -29,10 +36,13 @@ export async function startSession(c: Context, db: DB, userId: string): Promise<
   setCookie(c, SESSION_COOKIE, token, { ...cookieOptions(c), expires });
 }
 
-export async function endSession(c: Context, db: DB): Promise<void> {
+/** Signs out; returns whose session it was, if it was still valid. */
+export async function endSession(c: Context, db: DB): Promise<SessionUser | undefined> {
   const token = getCookie(c, SESSION_COOKIE);
+  const user = token ? await findSessionUser(db, hashToken(token), new Date().toISOString()) : undefined;
   if (token) await deleteSession(db, hashToken(token));
   deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
+  return user;
 }
 
 /** Loads the signed-in user, or refuses with 401. */

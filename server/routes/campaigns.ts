@@ -7,6 +7,7 @@ import {
   issueLinksBody,
   respondentsBody,
 } from '../../shared/schemas/api.ts';
+import { auditDetails } from '../http/auditTrail.ts';
 import { parseBody } from '../http/parseBody.ts';
 import type { AppEnv } from '../http/session.ts';
 import * as campaigns from '../services/campaigns.ts';
@@ -16,7 +17,12 @@ import type { AppDeps } from './deps.ts';
 export function campaignRoutes({ conn: { db }, config }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/campaigns', async (c) => c.json({ campaigns: await listCampaigns(db) }))
-    .post('/campaigns', async (c) => c.json({ id: await campaigns.createCampaign(db, await parseBody(c, campaignCreateBody)) }, 201))
+    .post('/campaigns', async (c) => {
+      const body = await parseBody(c, campaignCreateBody);
+      const id = await campaigns.createCampaign(db, body);
+      auditDetails(c, { name: body.name, year: body.year });
+      return c.json({ id }, 201);
+    })
     .get('/campaigns/:id', async (c) => c.json(await campaigns.campaignDetail(db, c.req.param('id'))))
     .put('/campaigns/:id', async (c) => {
       await campaigns.updateCampaign(db, c.req.param('id'), await parseBody(c, campaignUpdateBody));
@@ -32,7 +38,9 @@ export function campaignRoutes({ conn: { db }, config }: AppDeps) {
     })
     .post('/campaigns/:id/evaluations', async (c) => {
       const { personIds } = await parseBody(c, addEvaluationsBody);
-      return c.json({ ids: await campaigns.addEvaluations(db, c.req.param('id'), personIds) }, 201);
+      const ids = await campaigns.addEvaluations(db, c.req.param('id'), personIds);
+      auditDetails(c, { count: ids.length });
+      return c.json({ ids }, 201);
     })
     .get('/campaigns/:id/evaluations/:eid', async (c) => c.json(await campaigns.evaluationDetail(db, c.req.param('id'), c.req.param('eid'))))
     .delete('/campaigns/:id/evaluations/:eid', async (c) => {
@@ -42,12 +50,15 @@ export function campaignRoutes({ conn: { db }, config }: AppDeps) {
     .put('/campaigns/:id/evaluations/:eid/respondents', async (c) => {
       const { respondents } = await parseBody(c, respondentsBody);
       await campaigns.setRespondents(db, c.req.param('id'), c.req.param('eid'), respondents);
+      auditDetails(c, { count: respondents.length });
       return c.body(null, 204);
     })
     .post('/campaigns/:id/links', async (c) => {
       const { invitationIds } = await parseBody(c, issueLinksBody);
       const origin = config.publicUrl ?? new URL(c.req.url).origin;
-      return c.json({ links: await campaigns.issueLinks(db, c.req.param('id'), invitationIds, origin) }, 201);
+      const links = await campaigns.issueLinks(db, c.req.param('id'), invitationIds, origin);
+      auditDetails(c, { count: links.length });
+      return c.json({ links }, 201);
     })
     .get('/evaluations/:eid/report', async (c) => c.json(await evaluationReport(db, c.req.param('eid'))));
 }

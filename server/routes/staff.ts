@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { listPeople, listUnits } from '../../db/repositories/staff.ts';
 import { personBody, unitBody } from '../../shared/schemas/api.ts';
+import { auditDetails } from '../http/auditTrail.ts';
 import { parseBody } from '../http/parseBody.ts';
 import type { AppEnv } from '../http/session.ts';
 import * as staff from '../services/staff.ts';
@@ -9,9 +10,15 @@ import type { AppDeps } from './deps.ts';
 export function staffRoutes({ conn: { db } }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/units', async (c) => c.json({ units: await listUnits(db) }))
-    .post('/units', async (c) => c.json({ unit: await staff.createUnit(db, await parseBody(c, unitBody)) }, 201))
+    .post('/units', async (c) => {
+      const unit = await staff.createUnit(db, await parseBody(c, unitBody));
+      auditDetails(c, { name: unit.name });
+      return c.json({ unit }, 201);
+    })
     .put('/units/:id', async (c) => {
-      await staff.updateUnit(db, c.req.param('id'), await parseBody(c, unitBody));
+      const body = await parseBody(c, unitBody);
+      await staff.updateUnit(db, c.req.param('id'), body);
+      auditDetails(c, { name: body.name });
       return c.body(null, 204);
     })
     .delete('/units/:id', async (c) => {
@@ -19,8 +26,16 @@ export function staffRoutes({ conn: { db } }: AppDeps) {
       return c.body(null, 204);
     })
     .get('/people', async (c) => c.json({ people: await listPeople(db) }))
-    .post('/people', async (c) => c.json({ person: await staff.createPerson(db, await parseBody(c, personBody)) }, 201))
-    .put('/people/:id', async (c) => c.json({ person: await staff.updatePerson(db, c.req.param('id'), await parseBody(c, personBody)) }))
+    .post('/people', async (c) => {
+      const person = await staff.createPerson(db, await parseBody(c, personBody));
+      auditDetails(c, { name: person.fullName });
+      return c.json({ person }, 201);
+    })
+    .put('/people/:id', async (c) => {
+      const person = await staff.updatePerson(db, c.req.param('id'), await parseBody(c, personBody));
+      auditDetails(c, { name: person.fullName });
+      return c.json({ person });
+    })
     .delete('/people/:id', async (c) => {
       await staff.deletePerson(db, c.req.param('id'));
       return c.body(null, 204);

@@ -1,10 +1,10 @@
 import type { DB } from '../../db/connect.ts';
 import { countUsers, findUserByLogin, insertUser } from '../../db/repositories/accounts.ts';
 import { ApiError } from '../http/apiError.ts';
+import type { Role } from '../../shared/access/roles.ts';
 import { generatePassword, hashPassword, verifyPassword } from '../security/password.ts';
 
-export const ROLES = ['admin', 'hr'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../../shared/access/roles.ts';
 
 // Verifying against a real hash when the login is unknown keeps both failures equally slow.
 let decoyHash: Promise<string> | null = null;

@@ -34,7 +34,7 @@ describe('anonymity by construction (docs/threat-model.md)', () => {
     const { links } = await openCampaignWith(t, head.id, employees.map((p: { id: string }) => p.id));
     await t.call('POST', '/respond/submit', { token: tokenOf(links[1]!.url), answers: fullAnswers('head', () => 4) }, { cookie: null });
     const dump: string[] = [];
-    for (const table of ['unit', 'person', 'app_user', 'user_session', 'campaign', 'evaluation', 'invitation', 'response'] as const) {
+    for (const table of ['unit', 'person', 'app_user', 'user_session', 'campaign', 'evaluation', 'invitation', 'response', 'audit_entry'] as const) {
       const rows = await t.conn.db.selectFrom(table).selectAll().execute();
       dump.push(JSON.stringify(rows));
     }

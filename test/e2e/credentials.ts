@@ -1,1 +1,2 @@
 export const E2E_HR = { login: 'hr.e2e', fullName: 'Айгүл HR', password: 'e2e-Password-2026' } as const;
+export const E2E_HR_HEAD = { login: 'hrhead.e2e', fullName: 'Бақыт HR басшысы', password: 'e2e-Head-Password-2026' } as const;

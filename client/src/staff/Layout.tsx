@@ -1,5 +1,6 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, Show, type ParentProps } from 'solid-js';
+import { canReadAudit } from '../../../shared/access/roles.ts';
 import { t } from '../common/i18n.ts';
 import { LanguageSwitch } from '../common/LanguageSwitch.tsx';
 import { signOut, user } from './session.ts';
@@ -21,6 +22,9 @@ export function Layout(props: ParentProps) {
               <A href="/campaigns">{t('nav.campaigns')}</A>
               <A href="/people">{t('nav.people')}</A>
               <A href="/units">{t('nav.units')}</A>
+              <Show when={canReadAudit(u().role)}>
+                <A href="/audit">{t('nav.audit')}</A>
+              </Show>
               <span class="who">{t('nav.signedInAs', { name: u().fullName })}</span>
               <button type="button" class="secondary" onClick={() => void signOut()}>{t('nav.signOut')}</button>
             </nav>

@@ -1,0 +1,98 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import type { AuditView } from '../../../../db/repositories/audit.ts';
+import { AUDIT_ACTIONS, auditActionKey } from '../../../../shared/audit/auditActions.ts';
+import { api, errorText } from '../../common/api.ts';
+import { locale, t } from '../../common/i18n.ts';
+
+interface Page {
+  entries: AuditView[];
+  next: number | null;
+}
+
+const PAGE = 100;
+
+/** The audit log for the head of HR and the administrator: newest first, filterable by login and action. */
+export function AuditPage() {
+  const [user, setUser] = createSignal('');
+  const [action, setAction] = createSignal('');
+  const [filter, setFilter] = createSignal({ user: '', action: '' });
+  const [older, setOlder] = createSignal<AuditView[]>([]);
+  const [next, setNext] = createSignal<number | null>(null);
+  const [failure, setFailure] = createSignal<unknown>(null);
+
+  const query = (before?: number) => {
+    const q = new URLSearchParams({ limit: String(PAGE) });
+    if (filter().user) q.set('user', filter().user);
+    if (filter().action) q.set('action', filter().action);
+    if (before !== undefined) q.set('before', String(before));
+    return `/audit?${q}`;
+  };
+  const [first] = createResource(filter, async () => {
+    setOlder([]);
+    const page = await api<Page>('GET', query());
+    setNext(page.next);
+    return page.entries;
+  });
+  const loadMore = async () => {
+    try {
+      const page = await api<Page>('GET', query(next()!));
+      setOlder([...older(), ...page.entries]);
+      setNext(page.next);
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat({ kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[locale()], { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+  const actionText = (a: string) => {
+    const key = auditActionKey(a);
+    return key ? t(key) : a;
+  };
+  const describe = (e: AuditView) => {
+    const name = e.details && typeof e.details.name === 'string' ? e.details.name : null;
+    const count = e.details && typeof e.details.count === 'number' ? ` (${e.details.count})` : '';
+    return (name ?? (e.target ? Object.values(e.target).join(' / ') : t('common.none'))) + count;
+  };
+
+  return (
+    <>
+      <h1>{t('audit.title')}</h1>
+      <p class="muted">{t('audit.intro')}</p>
+      <form class="toolbar" onSubmit={(e) => { e.preventDefault(); setFilter({ user: user().trim(), action: action() }); }}>
+        <label for="audit-user">{t('audit.filterUser')}</label>
+        <input id="audit-user" style={{ 'max-width': '12rem' }} value={user()} onInput={(e) => setUser(e.currentTarget.value)} />
+        <label for="audit-action">{t('audit.filterAction')}</label>
+        <select id="audit-action" style={{ 'max-width': '20rem' }} value={action()} onChange={(e) => setAction(e.currentTarget.value)}>
+          <option value="">{t('audit.anyAction')}</option>
+          <For each={Object.keys(AUDIT_ACTIONS)}>{(a) => <option value={a}>{actionText(a)}</option>}</For>
+        </select>
+        <button type="submit">{t('audit.apply')}</button>
+      </form>
+      <Show when={first.error || failure()}><p class="alert" role="alert">{errorText(first.error ?? failure())}</p></Show>
+      <Show when={first.state === 'ready' && first()} fallback={<Show when={first.loading}><p role="status">{t('common.loading')}</p></Show>}>
+        <Show when={first()!.length > 0} fallback={<p>{t('audit.empty')}</p>}>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr><th scope="col">{t('audit.at')}</th><th scope="col">{t('audit.user')}</th><th scope="col">{t('audit.action')}</th><th scope="col">{t('audit.target')}</th></tr>
+              </thead>
+              <tbody>
+                <For each={[...first()!, ...older()]}>
+                  {(e) => (
+                    <tr data-testid="audit-row">
+                      <td class="small">{when(e.at)}</td><td>{e.userLogin}</td><td>{actionText(e.action)}</td><td class="small">{describe(e)}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+          <Show when={next() !== null}>
+            <button type="button" class="secondary" onClick={() => void loadMore()}>{t('audit.more')}</button>
+          </Show>
+        </Show>
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Audit entries name the API route acted on; this table gives each route its sentence in the catalogues
+ * (`audit.action.*`). A test keeps it complete: every state-changing staff route has a name.
+ */
+export const AUDIT_ACTIONS = {
+  'POST /auth/login': 'audit.action.signIn',
+  'POST /auth/logout': 'audit.action.signOut',
+  'POST /units': 'audit.action.unitCreate',
+  'PUT /units/:id': 'audit.action.unitUpdate',
+  'DELETE /units/:id': 'audit.action.unitDelete',
+  'POST /people': 'audit.action.personCreate',
+  'PUT /people/:id': 'audit.action.personUpdate',
+  'DELETE /people/:id': 'audit.action.personDelete',
+  'POST /campaigns': 'audit.action.campaignCreate',
+  'PUT /campaigns/:id': 'audit.action.campaignUpdate',
+  'POST /campaigns/:id/open': 'audit.action.campaignOpen',
+  'POST /campaigns/:id/close': 'audit.action.campaignClose',
+  'POST /campaigns/:id/evaluations': 'audit.action.evaluationsAdd',
+  'DELETE /campaigns/:id/evaluations/:eid': 'audit.action.evaluationRemove',
+  'PUT /campaigns/:id/evaluations/:eid/respondents': 'audit.action.respondentsSet',
+  'POST /campaigns/:id/links': 'audit.action.linksIssue',
+} as const;
+
+export type AuditActionKey = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
+
+export function auditActionKey(action: string): AuditActionKey | undefined {
+  return Object.prototype.hasOwnProperty.call(AUDIT_ACTIONS, action) ? AUDIT_ACTIONS[action as keyof typeof AUDIT_ACTIONS] : undefined;
+}
