@@ -1,5 +1,6 @@
 import { createRoot, createSignal } from 'solid-js';
 import { LOCALES, type Locale, type Localized } from '../../../shared/methodology/types.ts';
+import { formatLongDate } from '../../../shared/i18n/dates.ts';
 import { translate, type MessageKey, type Params } from '../../../shared/i18n/translate.ts';
 
 const STORAGE_KEY = 'b360.locale';
@@ -31,11 +32,7 @@ export const t = (key: MessageKey, params?: Params): string => translate(locale(
 /** A catalogue text (competency, statement …) in the current language. */
 export const l = (text: Localized): string => text[locale()];
 
-/** Dates as the reader's language writes them, e.g. 10.01.2027. */
-export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const tag = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[locale()];
-  return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
-}
+/** Dates as the reader's language writes them, e.g. «2027 жылғы 10 қаңтар». */
+export const formatDate = (isoDate: string): string => formatLongDate(locale(), isoDate);
 
 export const formatScore = (value: number): string => value.toFixed(2);

@@ -2,7 +2,8 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import type { AuditView } from '../../../../db/repositories/audit.ts';
 import { AUDIT_ACTIONS, auditActionKey } from '../../../../shared/audit/auditActions.ts';
 import { api, errorText } from '../../common/api.ts';
-import { locale, t } from '../../common/i18n.ts';
+import { formatDateTime } from '../../../../shared/i18n/dates.ts';
+import { t } from '../../common/i18n.ts';
 
 interface Page {
   entries: AuditView[];
@@ -43,8 +44,6 @@ export function AuditPage() {
     }
   };
 
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat({ kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[locale()], { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
   const actionText = (a: string) => {
     const key = auditActionKey(a);
     return key ? t(key) : a;
@@ -81,7 +80,7 @@ export function AuditPage() {
                 <For each={[...first()!, ...older()]}>
                   {(e) => (
                     <tr data-testid="audit-row">
-                      <td class="small">{when(e.at)}</td><td>{e.userLogin}</td><td>{actionText(e.action)}</td><td class="small">{describe(e)}</td>
+                      <td class="small">{formatDateTime(new Date(e.at))}</td><td>{e.userLogin}</td><td>{actionText(e.action)}</td><td class="small">{describe(e)}</td>
                     </tr>
                   )}
                 </For>
