@@ -130,16 +130,25 @@ export function getEvaluation(db: DB, id: string): Promise<EvaluationRow | undef
 
 export type EvaluationSnapshot = Omit<EvaluationRow, 'id'>;
 
-/** Adds evaluated persons, each with their self-assessment invitation, all or none. */
-export async function insertEvaluations(db: DB, snapshots: readonly EvaluationSnapshot[]): Promise<string[]> {
-  const ids = snapshots.map(() => newId());
+export interface NewEvaluation extends EvaluationSnapshot {
+  respondents?: readonly RespondentAssignment[];
+}
+
+/**
+ * Adds evaluated persons with the respondents given, all or none. Each gets a self-assessment invitation
+ * unless evaluated without their own participation (§6–7).
+ */
+export async function insertEvaluations(db: DB, evaluations: readonly NewEvaluation[]): Promise<string[]> {
+  const ids = evaluations.map(() => newId());
   await db.transaction().execute(async (trx) => {
-    for (const [n, snapshot] of snapshots.entries()) {
+    for (const [n, { respondents = [], ...snapshot }] of evaluations.entries()) {
       const id = ids[n]!;
       await trx.insertInto('evaluation').values({ id, ...snapshot }).execute();
+      const invited = snapshot.without_participation ? respondents : [{ personId: snapshot.person_id, relation: 'self' }, ...respondents];
+      if (invited.length === 0) continue;
       await trx
         .insertInto('invitation')
-        .values({ id: newId(), evaluation_id: id, respondent_id: snapshot.person_id, relation: 'self', token_hash: null })
+        .values(invited.map((r) => ({ id: newId(), evaluation_id: id, respondent_id: r.personId, relation: r.relation, token_hash: null })))
         .execute();
     }
   });

@@ -7,13 +7,14 @@ import {
   issueLinksBody,
   respondentsBody,
 } from '../../shared/schemas/api.ts';
+import { localDate } from '../../shared/rules/campaignDeadline.ts';
 import { parseBody } from '../http/parseBody.ts';
 import type { AppEnv } from '../http/session.ts';
 import * as campaigns from '../services/campaigns.ts';
 import { evaluationReport } from '../services/reports.ts';
 import type { AppDeps } from './deps.ts';
 
-export function campaignRoutes({ conn: { db }, config }: AppDeps) {
+export function campaignRoutes({ conn: { db }, config, now }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/campaigns', async (c) => c.json({ campaigns: await listCampaigns(db) }))
     .post('/campaigns', async (c) => c.json({ id: await campaigns.createCampaign(db, await parseBody(c, campaignCreateBody)) }, 201))
@@ -32,7 +33,7 @@ export function campaignRoutes({ conn: { db }, config }: AppDeps) {
     })
     .post('/campaigns/:id/evaluations', async (c) => {
       const { personIds } = await parseBody(c, addEvaluationsBody);
-      return c.json({ ids: await campaigns.addEvaluations(db, c.req.param('id'), personIds) }, 201);
+      return c.json({ ids: await campaigns.addEvaluations(db, c.req.param('id'), personIds, localDate(now(), config.timeZone)) }, 201);
     })
     .get('/campaigns/:id/evaluations/:eid', async (c) => c.json(await campaigns.evaluationDetail(db, c.req.param('id'), c.req.param('eid'))))
     .delete('/campaigns/:id/evaluations/:eid', async (c) => {

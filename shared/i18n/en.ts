@@ -1,3 +1,4 @@
+import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 
 /**
@@ -6,6 +7,7 @@ import { staffDetails } from './sections/staffDetails.ts';
  */
 export const en = {
   ...staffDetails.en,
+  ...campaignBuilding.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',
