@@ -85,6 +85,7 @@ export interface EvaluationProgress {
   unitName: string;
   category: string;
   formKey: string;
+  withoutParticipation: string | null;
   respondents: number;
   answered: number;
   selfInvited: boolean;
@@ -104,6 +105,7 @@ export async function listEvaluations(db: DB, campaignId: string): Promise<Evalu
       'e.unit_name as unitName',
       'e.category as category',
       'e.form_key as formKey',
+      'e.without_participation as withoutParticipation',
       sql<number>`coalesce(sum(case when i.relation <> 'self' then 1 else 0 end), 0)`.as('respondents'),
       sql<number>`coalesce(sum(case when i.relation <> 'self' then i.answered else 0 end), 0)`.as('answered'),
       sql<number>`coalesce(sum(case when i.relation = 'self' then 1 else 0 end), 0)`.as('selfInvited'),
@@ -111,7 +113,7 @@ export async function listEvaluations(db: DB, campaignId: string): Promise<Evalu
       sql<number>`coalesce(sum(case when i.id is not null and i.token_hash is null and i.answered = 0 then 1 else 0 end), 0)`.as('linksMissing'),
     ])
     .where('e.campaign_id', '=', campaignId)
-    .groupBy(['e.id', 'e.person_id', 'e.full_name', 'e.position', 'e.unit_name', 'e.category', 'e.form_key'])
+    .groupBy(['e.id', 'e.person_id', 'e.full_name', 'e.position', 'e.unit_name', 'e.category', 'e.form_key', 'e.without_participation'])
     .orderBy('e.full_name')
     .execute();
   return rows.map((r) => ({
