@@ -61,7 +61,7 @@ test('HR adds a whole unit to a campaign and follows its progress', async ({ pag
 
   // Open, issue links, and let the manager answer about one employee.
   await page.getByRole('button', { name: 'Open campaign' }).click();
-  await expect(page.locator('.badge').first()).toHaveText('Open');
+  await expect(page.locator('.badge')).toHaveText('Open');
   const dashboard = page.getByTestId('progress-dashboard');
   await expect(dashboard.getByTestId('progress-rate')).toContainText('0 of 40 questionnaires answered (0%)');
   await page.getByRole('button', { name: 'Issue links' }).click();

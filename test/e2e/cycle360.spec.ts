@@ -51,7 +51,7 @@ test('HR runs a 360 campaign end to end and reads the report', async ({ page, br
   for (const p of people) {
     await page.getByRole('button', { name: 'Add person' }).click();
     await page.getByLabel('Full name').fill(p.name);
-    await page.getByLabel('Position').fill(p.category === 'E-2' ? 'Бөлім басшысы' : 'Бас маман');
+    await page.getByLabel('Position', { exact: true }).fill(p.category === 'E-2' ? 'Бөлім басшысы' : 'Бас маман');
     await page.getByLabel('Unit').selectOption({ label: 'Қаржы бөлімі' });
     await page.getByLabel('Category').fill(p.category);
     if (p.manager) await page.getByLabel('Direct manager').selectOption({ label: `${p.manager} — Бөлім басшысы` });

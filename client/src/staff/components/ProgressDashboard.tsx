@@ -51,7 +51,11 @@ export function ProgressDashboard(props: { campaignId: string; refresh: unknown 
   });
   const byUnit = createMemo(() => {
     const groups = new Map<string | null, EvaluationLine[]>();
-    for (const e of matches()) groups.set(e.unitId, [...(groups.get(e.unitId) ?? []), e]);
+    for (const e of matches()) {
+      const group = groups.get(e.unitId);
+      if (group) group.push(e);
+      else groups.set(e.unitId, [e]);
+    }
     return groups;
   });
   /** Units shown: all of them, or while filtering only those with a match in their subtree. */
@@ -130,7 +134,7 @@ export function ProgressDashboard(props: { campaignId: string; refresh: unknown 
                         {t('progress.unitSummary', { answered: unit.total.answered, total: unit.total.questionnaires, percent: percent(unit.total.answered, unit.total.questionnaires), evaluated: unit.total.evaluated })}
                       </span>
                       <Show when={unit.total.belowMinimum + unit.total.cannotReach > 0}>
-                        {' '}<span class="badge draft small">{t('progress.unitWarnings', { count: unit.total.belowMinimum + unit.total.cannotReach })}</span>
+                        {' '}<span class="small error-text">{t('progress.unitWarnings', { count: unit.total.belowMinimum + unit.total.cannotReach })}</span>
                       </Show>
                       <Show when={filtering()}> <span class="muted small">({matched})</span></Show>
                     </summary>
