@@ -85,6 +85,7 @@ export interface EvaluationProgress {
   unitName: string;
   category: string;
   formKey: string;
+  withoutParticipation: string | null;
   respondents: number;
   answered: number;
   selfInvited: boolean;
@@ -104,6 +105,7 @@ export async function listEvaluations(db: DB, campaignId: string): Promise<Evalu
       'e.unit_name as unitName',
       'e.category as category',
       'e.form_key as formKey',
+      'e.without_participation as withoutParticipation',
       sql<number>`coalesce(sum(case when i.relation <> 'self' then 1 else 0 end), 0)`.as('respondents'),
       sql<number>`coalesce(sum(case when i.relation <> 'self' then i.answered else 0 end), 0)`.as('answered'),
       sql<number>`coalesce(sum(case when i.relation = 'self' then 1 else 0 end), 0)`.as('selfInvited'),
@@ -111,7 +113,7 @@ export async function listEvaluations(db: DB, campaignId: string): Promise<Evalu
       sql<number>`coalesce(sum(case when i.id is not null and i.token_hash is null and i.answered = 0 then 1 else 0 end), 0)`.as('linksMissing'),
     ])
     .where('e.campaign_id', '=', campaignId)
-    .groupBy(['e.id', 'e.person_id', 'e.full_name', 'e.position', 'e.unit_name', 'e.category', 'e.form_key'])
+    .groupBy(['e.id', 'e.person_id', 'e.full_name', 'e.position', 'e.unit_name', 'e.category', 'e.form_key', 'e.without_participation'])
     .orderBy('e.full_name')
     .execute();
   return rows.map((r) => ({
@@ -130,16 +132,25 @@ export function getEvaluation(db: DB, id: string): Promise<EvaluationRow | undef
 
 export type EvaluationSnapshot = Omit<EvaluationRow, 'id'>;
 
-/** Adds evaluated persons, each with their self-assessment invitation, all or none. */
-export async function insertEvaluations(db: DB, snapshots: readonly EvaluationSnapshot[]): Promise<string[]> {
-  const ids = snapshots.map(() => newId());
+export interface NewEvaluation extends EvaluationSnapshot {
+  respondents?: readonly RespondentAssignment[];
+}
+
+/**
+ * Adds evaluated persons with the respondents given, all or none. Each gets a self-assessment invitation
+ * unless evaluated without their own participation (§6–7).
+ */
+export async function insertEvaluations(db: DB, evaluations: readonly NewEvaluation[]): Promise<string[]> {
+  const ids = evaluations.map(() => newId());
   await db.transaction().execute(async (trx) => {
-    for (const [n, snapshot] of snapshots.entries()) {
+    for (const [n, { respondents = [], ...snapshot }] of evaluations.entries()) {
       const id = ids[n]!;
       await trx.insertInto('evaluation').values({ id, ...snapshot }).execute();
+      const invited = snapshot.without_participation ? respondents : [{ personId: snapshot.person_id, relation: 'self' }, ...respondents];
+      if (invited.length === 0) continue;
       await trx
         .insertInto('invitation')
-        .values({ id: newId(), evaluation_id: id, respondent_id: snapshot.person_id, relation: 'self', token_hash: null })
+        .values(invited.map((r) => ({ id: newId(), evaluation_id: id, respondent_id: r.personId, relation: r.relation, token_hash: null })))
         .execute();
     }
   });

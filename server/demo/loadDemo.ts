@@ -1,6 +1,7 @@
 import type { DB } from '../../db/connect.ts';
 import { listPeople } from '../../db/repositories/staff.ts';
 import { DEFAULT_METHODOLOGY_ID, findMethodology } from '../../shared/methodology/registry.ts';
+import { localDate } from '../../shared/rules/campaignDeadline.ts';
 import { inferRelation } from '../../shared/rules/respondentRelation.ts';
 import type { FormKey } from '../../shared/methodology/types.ts';
 import * as campaigns from '../services/campaigns.ts';
@@ -92,7 +93,7 @@ export async function loadDemo(db: DB, today: Date, timeZone: string): Promise<D
   let answerCount = 0;
   const runCampaign = async (year: number, evaluated: readonly Staff[], share: number, submitAt: Date) => {
     const id = await campaigns.createCampaign(db, { name: `360 бағалау ${year}`, year });
-    const evaluationIds = await campaigns.addEvaluations(db, id, evaluated.map((p) => p.id));
+    const evaluationIds = await campaigns.addEvaluations(db, id, evaluated.map((p) => p.id), localDate(today, timeZone));
     for (const [i, evaluationId] of evaluationIds.entries()) {
       await campaigns.setRespondents(db, id, evaluationId, pickRespondents(evaluated[i]!, staff));
     }

@@ -7,6 +7,7 @@ import {
   issueLinksBody,
   respondentsBody,
 } from '../../shared/schemas/api.ts';
+import { localDate } from '../../shared/rules/campaignDeadline.ts';
 import { auditDetails } from '../http/auditTrail.ts';
 import { parseBody } from '../http/parseBody.ts';
 import type { AppEnv } from '../http/session.ts';
@@ -14,7 +15,7 @@ import * as campaigns from '../services/campaigns.ts';
 import { evaluationReport } from '../services/reports.ts';
 import type { AppDeps } from './deps.ts';
 
-export function campaignRoutes({ conn: { db }, config }: AppDeps) {
+export function campaignRoutes({ conn: { db }, config, now }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/campaigns', async (c) => c.json({ campaigns: await listCampaigns(db) }))
     .post('/campaigns', async (c) => {
@@ -38,7 +39,7 @@ export function campaignRoutes({ conn: { db }, config }: AppDeps) {
     })
     .post('/campaigns/:id/evaluations', async (c) => {
       const { personIds } = await parseBody(c, addEvaluationsBody);
-      const ids = await campaigns.addEvaluations(db, c.req.param('id'), personIds);
+      const ids = await campaigns.addEvaluations(db, c.req.param('id'), personIds, localDate(now(), config.timeZone));
       auditDetails(c, { count: ids.length });
       return c.json({ ids }, 201);
     })

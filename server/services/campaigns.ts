@@ -1,11 +1,12 @@
 import type { DB } from '../../db/connect.ts';
 import * as campaigns from '../../db/repositories/campaigns.ts';
 import { shuffleCampaignResponses } from '../../db/repositories/responses.ts';
-import { getPeople, getPersonView } from '../../db/repositories/staff.ts';
+import { getPeople, getPersonView, type PersonView } from '../../db/repositories/staff.ts';
 import { DEFAULT_METHODOLOGY_ID, findMethodology } from '../../shared/methodology/registry.ts';
 import type { Methodology } from '../../shared/methodology/types.ts';
 import { defaultDeadline, localDate } from '../../shared/rules/campaignDeadline.ts';
 import { isEditable } from '../../shared/rules/campaignStatus.ts';
+import { answeringWindow, participationOf, type Participation } from '../../shared/rules/participation.ts';
 import { formKeyForCategory } from '../../shared/rules/positionCategory.ts';
 import { checkRespondentSet } from '../../shared/rules/respondentSet.ts';
 import type { CampaignCreateBody } from '../../shared/schemas/api.ts';
@@ -19,13 +20,13 @@ export function methodologyOf(id: string): Methodology {
   return methodology;
 }
 
-async function loadCampaign(db: DB, id: string) {
+export async function loadCampaign(db: DB, id: string) {
   const campaign = await campaigns.getCampaign(db, id);
   if (!campaign) throw new ApiError(404, 'campaign.notFound');
   return campaign;
 }
 
-async function loadEditableCampaign(db: DB, id: string) {
+export async function loadEditableCampaign(db: DB, id: string) {
   const campaign = await loadCampaign(db, id);
   if (!isEditable(campaign.status)) throw new ApiError(409, 'campaign.closed');
   return campaign;
@@ -53,30 +54,46 @@ export async function campaignDetail(db: DB, id: string) {
   return { campaign, evaluations: await campaigns.listEvaluations(db, id) };
 }
 
-export async function addEvaluations(db: DB, campaignId: string, personIds: readonly string[]): Promise<string[]> {
+/** Adds people one by one; someone §6 excludes is refused with the reason rather than silently skipped. */
+export async function addEvaluations(db: DB, campaignId: string, personIds: readonly string[], today: string): Promise<string[]> {
   const campaign = await loadEditableCampaign(db, campaignId);
   const methodology = methodologyOf(campaign.methodology_id);
+  const window = answeringWindow(today, campaign.deadline);
   const already = new Set((await campaigns.listEvaluations(db, campaignId)).map((e) => e.personId));
   const snapshots: campaigns.EvaluationSnapshot[] = [];
   for (const personId of new Set(personIds)) {
     const person = await getPersonView(db, personId);
     if (!person) throw new ApiError(422, 'person.notFound');
     if (already.has(personId)) throw new ApiError(409, 'evaluation.duplicate', { name: person.fullName });
-    snapshots.push({
-      campaign_id: campaignId,
-      person_id: personId,
-      form_key: formKeyForCategory(methodology, person.category),
-      full_name: person.fullName,
-      position: person.position,
-      unit_name: person.unitName,
-      category: person.category,
-      without_participation: null,
-    });
+    const participation = participationOf(person, campaign.year, window);
+    if (participation.kind === 'notEvaluated') {
+      throw new ApiError(422, 'evaluation.shortTenure', { name: person.fullName, year: campaign.year });
+    }
+    snapshots.push(evaluationSnapshot(campaignId, methodology, person, participation));
   }
   return campaigns.insertEvaluations(db, snapshots);
 }
 
-async function loadEvaluationInCampaign(db: DB, campaignId: string, evaluationId: string) {
+/** What the evaluation keeps of the person as they were when added. */
+export function evaluationSnapshot(
+  campaignId: string,
+  methodology: Methodology,
+  person: PersonView,
+  participation: Exclude<Participation, { kind: 'notEvaluated' }>,
+): campaigns.EvaluationSnapshot {
+  return {
+    campaign_id: campaignId,
+    person_id: person.id,
+    form_key: formKeyForCategory(methodology, person.category),
+    full_name: person.fullName,
+    position: person.position,
+    unit_name: person.unitName,
+    category: person.category,
+    without_participation: participation.kind === 'withoutParticipation' ? participation.absence : null,
+  };
+}
+
+export async function loadEvaluationInCampaign(db: DB, campaignId: string, evaluationId: string) {
   const evaluation = await campaigns.getEvaluation(db, evaluationId);
   if (!evaluation || evaluation.campaign_id !== campaignId) throw new ApiError(404, 'evaluation.notFound');
   return evaluation;

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   'POST /campaigns/:id/open': 'audit.action.campaignOpen',
   'POST /campaigns/:id/close': 'audit.action.campaignClose',
   'POST /campaigns/:id/evaluations': 'audit.action.evaluationsAdd',
+  'POST /campaigns/:id/units': 'audit.action.unitAdd',
   'DELETE /campaigns/:id/evaluations/:eid': 'audit.action.evaluationRemove',
   'PUT /campaigns/:id/evaluations/:eid/respondents': 'audit.action.respondentsSet',
   'POST /campaigns/:id/links': 'audit.action.linksIssue',

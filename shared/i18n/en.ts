@@ -1,4 +1,5 @@
 import { audit } from './sections/audit.ts';
+import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 
 /**
@@ -8,6 +9,7 @@ import { staffDetails } from './sections/staffDetails.ts';
 export const en = {
   ...staffDetails.en,
   ...audit.en,
+  ...campaignBuilding.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

@@ -1,11 +1,13 @@
 import type { MessageKey } from './en.ts';
 import { audit } from './sections/audit.ts';
+import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
 export const ru: Record<MessageKey, string> = {
   ...staffDetails.ru,
   ...audit.ru,
+  ...campaignBuilding.ru,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Перейти к содержимому',
   'lang.label': 'Язык',

@@ -3,10 +3,13 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import type { EvaluationProgress } from '../../../../db/repositories/campaigns.ts';
 import type { CampaignRow } from '../../../../db/schema.ts';
 import { findMethodology } from '../../../../shared/methodology/registry.ts';
+import type { Absence } from '../../../../shared/rules/absence.ts';
 import { isEditable } from '../../../../shared/rules/campaignStatus.ts';
 import { api, errorText } from '../../common/api.ts';
 import { formatDate, t } from '../../common/i18n.ts';
+import { AddUnitPanel } from '../components/AddUnitPanel.tsx';
 import { LinksPanel, type IssuedLink } from '../components/LinksPanel.tsx';
+import { ProgressDashboard } from '../components/ProgressDashboard.tsx';
 import { fetchPeople } from '../data.ts';
 
 interface Detail {
@@ -97,6 +100,8 @@ export function CampaignPage() {
             {(l) => <LinksPanel links={l()} fileName={`links-${c().year}.csv`} onClose={() => setLinks(null)} />}
           </Show>
 
+          <ProgressDashboard campaignId={params.id} refresh={detail()} />
+
           <h2>{t('campaign.evaluated')}</h2>
           <Show when={(detail()?.evaluations ?? []).length > 0} fallback={<p>{t('campaign.noEvaluated')}</p>}>
             <div class="table-wrap">
@@ -117,7 +122,7 @@ export function CampaignPage() {
                           {t('campaign.respondentsCount', { count: e.respondents, min: rules()?.minRespondents ?? 3, max: rules()?.maxRespondents ?? 7 })}
                         </td>
                         <td class="num">{e.answered}/{e.respondents}</td>
-                        <td>{e.selfAnswered ? t('campaign.selfDone') : t('campaign.selfPending')}</td>
+                        <td>{e.withoutParticipation ? t('building.withoutParticipation', { absence: t(`absence.${e.withoutParticipation as Absence}`) }) : e.selfAnswered ? t('campaign.selfDone') : t('campaign.selfPending')}</td>
                         <td class="row">
                           <Show when={isEditable(status())}>
                             <A class="button secondary" href={`/campaigns/${params.id}/evaluations/${e.id}`}>{t('campaign.chooseRespondents')}</A>
@@ -136,6 +141,7 @@ export function CampaignPage() {
           </Show>
 
           <Show when={isEditable(status())}>
+            <AddUnitPanel campaignId={params.id} year={c().year} minRespondents={rules()?.minRespondents ?? 3} onAdded={refetch} />
             <section class="card" aria-labelledby="add-people">
               <h2 id="add-people">{t('campaign.addPeople')}</h2>
               <Show when={candidates().length > 0 || filter()} fallback={<p>{t('campaign.allAdded')}</p>}>

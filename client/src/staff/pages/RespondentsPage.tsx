@@ -3,6 +3,8 @@ import { createEffect, createMemo, createResource, createSignal, For, Show } fro
 import type { InvitationView } from '../../../../db/repositories/campaigns.ts';
 import type { EvaluationRow } from '../../../../db/schema.ts';
 import { DEFAULT_METHODOLOGY_ID, findMethodology } from '../../../../shared/methodology/registry.ts';
+import type { Absence } from '../../../../shared/rules/absence.ts';
+import type { Proposal } from '../../../../shared/rules/proposeRespondents.ts';
 import { inferRelation, type Relation } from '../../../../shared/rules/respondentRelation.ts';
 import { checkRespondentSet } from '../../../../shared/rules/respondentSet.ts';
 import { translate } from '../../../../shared/i18n/translate.ts';
@@ -24,6 +26,10 @@ export function RespondentsPage() {
   const rules = findMethodology(DEFAULT_METHODOLOGY_ID)!.rules;
   const [detail, { refetch }] = createResource(() => `${params.id}/${params.eid}`, () => api<Detail>('GET', `/campaigns/${params.id}/evaluations/${params.eid}`));
   const [people] = createResource(fetchPeople);
+  const [proposal] = createResource(
+    () => `${params.id}/${params.eid}`,
+    () => api<{ proposals: Array<Proposal & { fullName: string }>; short: boolean }>('GET', `/campaigns/${params.id}/evaluations/${params.eid}/proposal`),
+  );
   const [choices, setChoices] = createSignal<Choice[]>([]);
   const [candidate, setCandidate] = createSignal('');
   const [failure, setFailure] = createSignal<unknown>(null);
@@ -40,23 +46,28 @@ export function RespondentsPage() {
   const invitationOf = (personId: string) => detail()?.invitations.find((i) => i.respondentId === personId);
   const structural = (p: Person) => ({ id: p.id, managerId: p.managerId });
 
-  /** Suggested first: the direct manager, subordinates, then colleagues of the same unit. */
+  const proposedIds = createMemo(() => new Map((proposal()?.proposals ?? []).map((p) => [p.personId, p])));
+  /** The proposal (shared/rules/proposeRespondents.ts, computed by the server) first, in its order; then everyone else. */
   const candidates = createMemo(() => {
     const e = evaluated();
     if (!e) return [];
-    const me = byId().get(e.person_id);
     const chosen = new Set(choices().map((c) => c.personId));
-    const rank = (p: Person) => {
-      if (!me) return 3;
-      const relation = inferRelation(structural(me), structural(p));
-      if (relation !== 'peer') return relation === 'manager' ? 0 : 1;
-      return p.unitId === me.unitId ? 2 : 3;
-    };
-    return (people() ?? [])
-      .filter((p) => p.id !== e.person_id && !chosen.has(p.id))
-      .map((p) => ({ p, rank: rank(p) }))
-      .sort((a, b) => a.rank - b.rank || a.p.fullName.localeCompare(b.p.fullName));
+    const open = (p: Person) => p.id !== e.person_id && !chosen.has(p.id);
+    const proposed = (proposal()?.proposals ?? []).map((x) => byId().get(x.personId)).filter((p): p is Person => Boolean(p) && open(p!));
+    const rest = (people() ?? []).filter((p) => open(p) && !proposedIds().has(p.id));
+    return [...proposed, ...rest];
   });
+  const marker = (p: Person) => {
+    const proposed = proposedIds().get(p.id);
+    return proposed ? (proposed.widened ? '☆ ' : '★ ') : '';
+  };
+  /** Replaces the choice with the proposal; those who already answered stay, since they cannot be removed. */
+  const useProposed = () => {
+    const answered = choices().filter((c) => invitationOf(c.personId)?.answered);
+    const kept = new Set(answered.map((c) => c.personId));
+    setChoices([...answered, ...(proposal()?.proposals ?? []).filter((p) => !kept.has(p.personId)).map((p) => ({ personId: p.personId, relation: p.relation }))]);
+    setSaved(false);
+  };
 
   const problems = createMemo(() => {
     const e = evaluated();
@@ -113,6 +124,9 @@ export function RespondentsPage() {
           <h1>{t('respondents.title', { name: e().full_name })}</h1>
           <p class="muted">{e().position}, {e().unit_name} · {t(`form.${e().form_key as 'head' | 'employee'}`)}</p>
           <p class="notice">{t('respondents.hint', { min: rules.minRespondents, max: rules.maxRespondents })}</p>
+          <Show when={e().without_participation}>
+            {(absence) => <p class="warning" data-testid="without-participation">{t('building.withoutParticipationNote', { absence: t(`absence.${absence() as Absence}`) })}</p>}
+          </Show>
           <Show when={links()}>{(l) => <LinksPanel links={l()} fileName="link.csv" onClose={() => setLinks(null)} />}</Show>
           <form onSubmit={save} novalidate aria-labelledby="respondents-list">
             <h2 id="respondents-list">{t('campaign.respondents')} — {t('respondents.chosen', { count: choices().length })}</h2>
@@ -161,12 +175,16 @@ export function RespondentsPage() {
                 <select id="candidate" style={{ flex: '1', 'min-width': '14rem' }} value={candidate()} onChange={(ev) => setCandidate(ev.currentTarget.value)}>
                   <option value="">{t('respondents.choosePerson')}</option>
                   <For each={candidates()}>
-                    {({ p, rank }) => <option value={p.id}>{rank < 3 ? '★ ' : ''}{p.fullName} — {p.position}, {p.unitName}</option>}
+                    {(p) => <option value={p.id}>{marker(p)}{p.fullName} — {p.position}, {p.unitName}</option>}
                   </For>
                 </select>
                 <button type="button" class="secondary" disabled={!candidate()} onClick={add}>{t('common.add')}</button>
               </div>
-              <p class="hint muted small">★ {t('respondents.suggested')}</p>
+              <p class="hint muted small">★ {t('respondents.suggested')}; ☆ {t('building.widened')}</p>
+              <Show when={proposal()?.short}>
+                <p class="warning" role="status">{t('building.proposalShort', { count: proposal()!.proposals.length })}</p>
+              </Show>
+              <button type="button" class="secondary" disabled={!proposal() || proposal()!.proposals.length === 0} onClick={useProposed}>{t('building.useProposed')}</button>
             </div>
             <Show when={problems().length > 0}>
               <ul class="warning" aria-live="polite">

@@ -1,0 +1,135 @@
+import type { DB } from '../../db/connect.ts';
+import * as campaigns from '../../db/repositories/campaigns.ts';
+import { getUnit, listPeople, listUnits, type PersonView } from '../../db/repositories/staff.ts';
+import type { UnitRow } from '../../db/schema.ts';
+import type { Methodology } from '../../shared/methodology/types.ts';
+import type { Absence } from '../../shared/rules/absence.ts';
+import { answeringWindow, awayDuring, participationOf, type AnsweringWindow } from '../../shared/rules/participation.ts';
+import { formKeyForCategory } from '../../shared/rules/positionCategory.ts';
+import { proposeRespondents, type Proposal, type RespondentProposal } from '../../shared/rules/proposeRespondents.ts';
+import type { AddUnitBody } from '../../shared/schemas/campaignBuilding.ts';
+import { ApiError } from '../http/apiError.ts';
+import { evaluationSnapshot, loadCampaign, loadEditableCampaign, loadEvaluationInCampaign, methodologyOf } from './campaigns.ts';
+
+/** The proposal rule bound to one staff list, unit tree and answering window. */
+function proposer(methodology: Methodology, people: readonly PersonView[], units: readonly UnitRow[], window: AnsweringWindow) {
+  const staff = people.map((p) => ({ id: p.id, managerId: p.managerId, unitId: p.unitId, category: p.category }));
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const orgUnits = units.map((u) => ({ id: u.id, parentId: u.parent_id }));
+  return (evaluated: PersonView): RespondentProposal =>
+    proposeRespondents({
+      evaluated: { id: evaluated.id, managerId: evaluated.managerId, unitId: evaluated.unitId, category: evaluated.category },
+      staff,
+      units: orgUnits,
+      canRespond: (p) => awayDuring(byId.get(p.id)!, window) === null,
+      levelOf: (p) => formKeyForCategory(methodology, p.category),
+      rules: methodology.rules,
+    });
+}
+
+/** A unit and, when asked, every unit below it. */
+function unitSubtree(units: readonly UnitRow[], rootId: string, includeSubunits: boolean): Set<string> {
+  const ids = new Set([rootId]);
+  if (!includeSubunits) return ids;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const u of units) {
+      if (u.parent_id && ids.has(u.parent_id) && !ids.has(u.id)) {
+        ids.add(u.id);
+        grew = true;
+      }
+    }
+  }
+  return ids;
+}
+
+export interface AddedPerson {
+  evaluationId: string;
+  personId: string;
+  fullName: string;
+  unitName: string;
+  withoutParticipation: Absence | null;
+  /** Respondents assigned from the proposal (none when it found fewer than the minimum). */
+  respondents: number;
+  /** Names of assigned respondents found only by widening the circle, for HR to check. */
+  widened: string[];
+  /** The proposal found fewer than the minimum: HR must choose respondents by hand. */
+  needsRespondents: boolean;
+}
+
+export interface LeftOutPerson {
+  personId: string;
+  fullName: string;
+  unitName: string;
+  reason: 'shortTenure' | 'alreadyEvaluated';
+}
+
+export interface AddUnitResult {
+  added: AddedPerson[];
+  leftOut: LeftOutPerson[];
+}
+
+/**
+ * Adds everyone of a unit (and its sub-units) in one transaction: each evaluated as §6–7 say, each with the
+ * proposed respondents when the structure yields at least the minimum. Those §6 excludes, or already in the
+ * campaign, are reported with the reason.
+ */
+export async function addUnit(db: DB, campaignId: string, body: AddUnitBody, today: string): Promise<AddUnitResult> {
+  const campaign = await loadEditableCampaign(db, campaignId);
+  if (!(await getUnit(db, body.unitId))) throw new ApiError(422, 'unit.notFound');
+  const methodology = methodologyOf(campaign.methodology_id);
+  const window = answeringWindow(today, campaign.deadline);
+  const [people, units, existing] = await Promise.all([listPeople(db), listUnits(db), campaigns.listEvaluations(db, campaignId)]);
+  const already = new Set(existing.map((e) => e.personId));
+  const names = new Map(people.map((p) => [p.id, p.fullName]));
+  const propose = proposer(methodology, people, units, window);
+  const inUnits = unitSubtree(units, body.unitId, body.includeSubunits);
+
+  const leftOut: LeftOutPerson[] = [];
+  const planned: Array<{ entry: campaigns.NewEvaluation; person: PersonView; assigned: Proposal[]; short: boolean }> = [];
+  for (const person of people.filter((p) => inUnits.has(p.unitId))) {
+    const base = { personId: person.id, fullName: person.fullName, unitName: person.unitName };
+    if (already.has(person.id)) {
+      leftOut.push({ ...base, reason: 'alreadyEvaluated' });
+      continue;
+    }
+    const participation = participationOf(person, campaign.year, window);
+    if (participation.kind === 'notEvaluated') {
+      leftOut.push({ ...base, reason: participation.reason });
+      continue;
+    }
+    const { proposals, short } = propose(person);
+    const assigned = short ? [] : proposals;
+    const respondents = assigned.map((p) => ({ personId: p.personId, relation: p.relation }));
+    planned.push({ entry: { ...evaluationSnapshot(campaignId, methodology, person, participation), respondents }, person, assigned, short });
+  }
+  const ids = await campaigns.insertEvaluations(db, planned.map((p) => p.entry));
+  const added = planned.map(({ entry, person, assigned, short }, n) => ({
+    evaluationId: ids[n]!,
+    personId: person.id,
+    fullName: person.fullName,
+    unitName: person.unitName,
+    withoutParticipation: entry.without_participation as Absence | null,
+    respondents: assigned.length,
+    widened: assigned.filter((p) => p.widened).map((p) => names.get(p.personId)!),
+    needsRespondents: short,
+  }));
+  return { added, leftOut };
+}
+
+export interface ProposalView extends Proposal {
+  fullName: string;
+}
+
+/** The proposed respondents for one evaluated person, as the respondents page offers them. */
+export async function evaluationProposal(db: DB, campaignId: string, evaluationId: string, today: string) {
+  const campaign = await loadCampaign(db, campaignId);
+  const evaluation = await loadEvaluationInCampaign(db, campaignId, evaluationId);
+  const methodology = methodologyOf(campaign.methodology_id);
+  const [people, units] = await Promise.all([listPeople(db), listUnits(db)]);
+  const person = people.find((p) => p.id === evaluation.person_id);
+  if (!person) return { proposals: [] as ProposalView[], short: true };
+  const names = new Map(people.map((p) => [p.id, p.fullName]));
+  const { proposals, short } = proposer(methodology, people, units, answeringWindow(today, campaign.deadline))(person);
+  return { proposals: proposals.map((p) => ({ ...p, fullName: names.get(p.personId)! })), short };
+}
