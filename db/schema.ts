@@ -98,6 +98,17 @@ export interface ResponseTable {
   answers: string;
 }
 
+/** A date the administrator made a day off or a working day (shared/rules/workingDays.ts), with the act behind it. */
+export interface CalendarOverrideTable {
+  id: string;
+  date: string;
+  /** `dayOff` or `working`. */
+  kind: string;
+  note: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   unit: UnitTable;
   person: PersonTable;
@@ -107,6 +118,7 @@ export interface Database {
   evaluation: EvaluationTable;
   invitation: InvitationTable;
   response: ResponseTable;
+  calendar_override: CalendarOverrideTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -115,4 +127,5 @@ export type UserRow = Selectable<UserTable>;
 export type CampaignRow = Selectable<CampaignTable>;
 export type EvaluationRow = Selectable<EvaluationTable>;
 export type InvitationRow = Selectable<InvitationTable>;
+export type CalendarOverrideRow = Selectable<CalendarOverrideTable>;
 export type NewPerson = Insertable<PersonTable>;

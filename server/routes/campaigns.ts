@@ -13,7 +13,7 @@ import * as campaigns from '../services/campaigns.ts';
 import { evaluationReport } from '../services/reports.ts';
 import type { AppDeps } from './deps.ts';
 
-export function campaignRoutes({ conn: { db }, config }: AppDeps) {
+export function campaignRoutes({ conn: { db }, config, now }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/campaigns', async (c) => c.json({ campaigns: await listCampaigns(db) }))
     .post('/campaigns', async (c) => c.json({ id: await campaigns.createCampaign(db, await parseBody(c, campaignCreateBody)) }, 201))
@@ -23,11 +23,15 @@ export function campaignRoutes({ conn: { db }, config }: AppDeps) {
       return c.body(null, 204);
     })
     .post('/campaigns/:id/open', async (c) => {
-      await campaigns.openCampaign(db, c.req.param('id'));
+      await campaigns.openCampaign(db, c.req.param('id'), now());
       return c.body(null, 204);
     })
     .post('/campaigns/:id/close', async (c) => {
-      await campaigns.closeCampaign(db, c.req.param('id'));
+      await campaigns.closeCampaign(db, c.req.param('id'), now());
+      return c.body(null, 204);
+    })
+    .post('/campaigns/:id/archive', async (c) => {
+      await campaigns.archiveCampaign(db, c.req.param('id'), now());
       return c.body(null, 204);
     })
     .post('/campaigns/:id/evaluations', async (c) => {

@@ -4,6 +4,7 @@ import { render } from 'solid-js/web';
 import '../common/base.css';
 import './staff.css';
 import { Layout } from './Layout.tsx';
+import { CalendarPage } from './pages/CalendarPage.tsx';
 import { CampaignPage } from './pages/CampaignPage.tsx';
 import { CampaignsPage } from './pages/CampaignsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -27,6 +28,7 @@ render(
       <Route path="/campaigns/:id" component={CampaignPage} />
       <Route path="/campaigns/:id/evaluations/:eid" component={RespondentsPage} />
       <Route path="/reports/:eid" component={ReportPage} />
+      <Route path="/calendar" component={CalendarPage} />
       <Route path="*" component={() => <Navigate href="/campaigns" />} />
     </Router>
   ),
