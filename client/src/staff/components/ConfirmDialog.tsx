@@ -16,6 +16,8 @@ export function ConfirmDialog(props: { title: string; body: string; confirmLabel
     cancel.focus();
   });
   onCleanup(() => {
+    // Closed first: while a modal dialog is open, the rest of the page is inert and cannot take the focus.
+    dialog.close();
     if (opener?.isConnected) opener.focus();
   });
   return (

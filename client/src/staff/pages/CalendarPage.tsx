@@ -131,7 +131,7 @@ export function CalendarPage() {
                               {(h) => <>{l(h().name)}<Show when={h().substitute}> — {t('calendar.substitute')}</Show></>}
                             </Match>
                             <Match when={e.origin === 'transfer' && e}>
-                              {(tr) => t(tr().kind === 'working' ? 'calendar.transferWorking' : 'calendar.transferDayOff', { date: formatDate(tr().pairedWith) })}
+                              {(tr) => <>{t(tr().kind === 'working' ? 'calendar.transferWorking' : 'calendar.transferDayOff', { date: formatDate(tr().pairedWith) })}</>}
                             </Match>
                             <Match when={e.origin === 'override' && e}>{(o) => o().override.note}</Match>
                           </Switch>
@@ -148,7 +148,7 @@ export function CalendarPage() {
                               )}
                             </Match>
                             <Match when={e.origin === 'override' && e}>
-                              {(o) => t('calendar.overrideBy', { name: o().override.createdBy, date: formatDate(o().override.createdAt.slice(0, 10)) })}
+                              {(o) => <>{t('calendar.overrideBy', { name: o().override.createdBy, date: formatDate(o().override.createdAt.slice(0, 10)) })}</>}
                             </Match>
                           </Switch>
                         </td>
