@@ -115,6 +115,17 @@ export interface AuditEntryTable {
   details: string | null;
 }
 
+/** A date the administrator made a day off or a working day (shared/rules/workingDays.ts), with the act behind it. */
+export interface CalendarOverrideTable {
+  id: string;
+  date: string;
+  /** `dayOff` or `working`. */
+  kind: string;
+  note: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   unit: UnitTable;
   person: PersonTable;
@@ -125,6 +136,7 @@ export interface Database {
   invitation: InvitationTable;
   response: ResponseTable;
   audit_entry: AuditEntryTable;
+  calendar_override: CalendarOverrideTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -133,5 +145,6 @@ export type UserRow = Selectable<UserTable>;
 export type CampaignRow = Selectable<CampaignTable>;
 export type EvaluationRow = Selectable<EvaluationTable>;
 export type InvitationRow = Selectable<InvitationTable>;
+export type CalendarOverrideRow = Selectable<CalendarOverrideTable>;
 export type NewPerson = Insertable<PersonTable>;
 export type AuditEntryRow = Selectable<AuditEntryTable>;

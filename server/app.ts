@@ -11,6 +11,7 @@ import { requireUser, type AppEnv } from './http/session.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { campaignBuildingRoutes } from './routes/campaignBuilding.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import type { AppDeps } from './routes/deps.ts';
 import { respondRoutes } from './routes/respond.ts';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   staffApi.route('/', auditRoutes(deps));
   staffApi.route('/', campaignRoutes(deps));
   staffApi.route('/', campaignBuildingRoutes(deps));
+  staffApi.route('/', calendarRoutes(deps));
   app.route('/api', staffApi);
   app.all('/api/*', () => { throw new ApiError(404, 'notFound'); });
 

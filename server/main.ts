@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { ensureFirstAdmin } from './services/accounts.ts';
 import { closeOverdueCampaigns } from './services/campaigns.ts';
+import { applyRetention, describeRemoval } from './services/retention.ts';
 
 const config = loadConfig();
 const conn = await connect(config.databaseUrl);
@@ -22,6 +23,15 @@ const sweep = () =>
 await sweep();
 const timer = setInterval(sweep, 60_000);
 
+// §15: records past their three years go once a day (and at start).
+const retain = () =>
+  applyRetention(conn.db, now(), config.timeZone).then(
+    (removed) => removed.forEach((r) => console.log(`Retention: removed ${describeRemoval(r)}.`)),
+    (error) => console.error('Removing records past retention failed:', error),
+  );
+await retain();
+const retentionTimer = setInterval(retain, 86_400_000);
+
 const app = createApp({ conn, config, now });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Bagalau 360 listens on http://localhost:${info.port} (database: ${conn.dialect}${conn.file ? ` ${conn.file}` : ''})`);
@@ -30,6 +40,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     clearInterval(timer);
+    clearInterval(retentionTimer);
     server.close(() => void conn.db.destroy().then(() => process.exit(0)));
   });
 }

@@ -3,6 +3,7 @@ import type { DialectName } from '../connect.ts';
 import { initialMigration } from './0001_initial.ts';
 import { staffDetailsMigration } from './0002_staff_details.ts';
 import { auditMigration } from './0005_audit.ts';
+import { calendarMigration } from './0003_calendar.ts';
 
 /** Migrations live in code: Kysely's file provider cannot import .ts under plain Node. Names sort in order. */
 function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0001_initial': initialMigration(dialect === 'sqlite' ? 'integer' : 'bigint'),
     '0002_staff_details': staffDetailsMigration,
     '0005_audit': auditMigration(dialect),
+    '0003_calendar': calendarMigration,
   };
 }
 

@@ -60,8 +60,8 @@ export async function updateCampaignDetails(db: DB, id: string, input: Pick<Camp
 }
 
 /** Moves a campaign from one status to another; false when it was no longer in `from` (a concurrent change). */
-export async function transitionCampaign(db: DB, id: string, from: string, to: 'open' | 'closed'): Promise<boolean> {
-  const stamp = to === 'open' ? { opened_at: nowIso() } : { closed_at: nowIso() };
+export async function transitionCampaign(db: DB, id: string, from: string, to: 'open' | 'closed' | 'archived', at: string): Promise<boolean> {
+  const stamp = to === 'open' ? { opened_at: at } : to === 'closed' ? { closed_at: at } : { archived_at: at };
   const result = await db
     .updateTable('campaign')
     .set({ status: to, ...stamp })

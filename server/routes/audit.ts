@@ -3,7 +3,7 @@ import { listAuditEntries } from '../../db/repositories/audit.ts';
 import { AUDIT_READERS } from '../../shared/access/roles.ts';
 import { auditQuery } from '../../shared/schemas/audit.ts';
 import { parseQuery } from '../http/parseBody.ts';
-import { requireRole } from '../http/roles.ts';
+import { requireRole } from '../http/requireRole.ts';
 import type { AppEnv } from '../http/session.ts';
 import type { AppDeps } from './deps.ts';
 

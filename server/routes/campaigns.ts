@@ -30,11 +30,15 @@ export function campaignRoutes({ conn: { db }, config, now }: AppDeps) {
       return c.body(null, 204);
     })
     .post('/campaigns/:id/open', async (c) => {
-      await campaigns.openCampaign(db, c.req.param('id'));
+      await campaigns.openCampaign(db, c.req.param('id'), now());
       return c.body(null, 204);
     })
     .post('/campaigns/:id/close', async (c) => {
-      await campaigns.closeCampaign(db, c.req.param('id'));
+      await campaigns.closeCampaign(db, c.req.param('id'), now());
+      return c.body(null, 204);
+    })
+    .post('/campaigns/:id/archive', async (c) => {
+      await campaigns.archiveCampaign(db, c.req.param('id'), now());
       return c.body(null, 204);
     })
     .post('/campaigns/:id/evaluations', async (c) => {

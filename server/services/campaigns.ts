@@ -28,6 +28,7 @@ export async function loadCampaign(db: DB, id: string) {
 
 export async function loadEditableCampaign(db: DB, id: string) {
   const campaign = await loadCampaign(db, id);
+  if (campaign.status === 'archived') throw new ApiError(409, 'campaign.archived');
   if (!isEditable(campaign.status)) throw new ApiError(409, 'campaign.closed');
   return campaign;
 }
@@ -140,7 +141,7 @@ export async function setRespondents(
   await campaigns.replaceRespondents(db, evaluationId, respondents);
 }
 
-export async function openCampaign(db: DB, id: string): Promise<void> {
+export async function openCampaign(db: DB, id: string, now = new Date()): Promise<void> {
   const campaign = await loadCampaign(db, id);
   if (campaign.status !== 'draft') throw new ApiError(409, 'campaign.notDraft');
   const { rules } = methodologyOf(campaign.methodology_id);
@@ -150,26 +151,34 @@ export async function openCampaign(db: DB, id: string): Promise<void> {
   if (unready.length) {
     throw new ApiError(422, 'campaign.notReady', { count: unready.length, names: unready.map((e) => e.fullName).join(', ') });
   }
-  if (!(await campaigns.transitionCampaign(db, id, 'draft', 'open'))) throw new ApiError(409, 'campaign.notDraft');
+  if (!(await campaigns.transitionCampaign(db, id, 'draft', 'open', now.toISOString()))) throw new ApiError(409, 'campaign.notDraft');
 }
 
 async function finishClosing(db: DB, id: string): Promise<void> {
   await shuffleCampaignResponses(db, id);
 }
 
-export async function closeCampaign(db: DB, id: string): Promise<void> {
+export async function closeCampaign(db: DB, id: string, now = new Date()): Promise<void> {
   const campaign = await loadCampaign(db, id);
-  if (campaign.status !== 'open' || !(await campaigns.transitionCampaign(db, id, 'open', 'closed'))) {
+  if (campaign.status !== 'open' || !(await campaigns.transitionCampaign(db, id, 'open', 'closed', now.toISOString()))) {
     throw new ApiError(409, 'campaign.notOpen');
   }
   await finishClosing(db, id);
+}
+
+/** A closed campaign moves to the archive: read-only, its reports still readable. */
+export async function archiveCampaign(db: DB, id: string, now = new Date()): Promise<void> {
+  const campaign = await loadCampaign(db, id);
+  if (campaign.status !== 'closed' || !(await campaigns.transitionCampaign(db, id, 'closed', 'archived', now.toISOString()))) {
+    throw new ApiError(409, 'campaign.notClosed');
+  }
 }
 
 /** Closes every open campaign whose deadline day has ended; run at start and then every minute. */
 export async function closeOverdueCampaigns(db: DB, now: Date, timeZone: string): Promise<string[]> {
   const closed: string[] = [];
   for (const id of await campaigns.overdueCampaignIds(db, localDate(now, timeZone))) {
-    if (await campaigns.transitionCampaign(db, id, 'open', 'closed')) {
+    if (await campaigns.transitionCampaign(db, id, 'open', 'closed', now.toISOString())) {
       await finishClosing(db, id);
       closed.push(id);
     }

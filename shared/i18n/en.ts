@@ -1,5 +1,6 @@
 import { audit } from './sections/audit.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
+import { calendar } from './sections/calendar.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 
 /**
@@ -10,6 +11,7 @@ export const en = {
   ...staffDetails.en,
   ...audit.en,
   ...campaignBuilding.en,
+  ...calendar.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

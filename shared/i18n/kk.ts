@@ -1,6 +1,7 @@
 import type { MessageKey } from './en.ts';
 import { audit } from './sections/audit.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
+import { calendar } from './sections/calendar.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 
 /** Kazakh catalogue. Terms follow the methodology (seed 002, §34–37, Annexes 5–8). */
@@ -8,6 +9,7 @@ export const kk: Record<MessageKey, string> = {
   ...staffDetails.kk,
   ...audit.kk,
   ...campaignBuilding.kk,
+  ...calendar.kk,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Мазмұнға өту',
   'lang.label': 'Тіл',

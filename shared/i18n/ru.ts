@@ -1,6 +1,7 @@
 import type { MessageKey } from './en.ts';
 import { audit } from './sections/audit.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
+import { calendar } from './sections/calendar.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
@@ -8,6 +9,7 @@ export const ru: Record<MessageKey, string> = {
   ...staffDetails.ru,
   ...audit.ru,
   ...campaignBuilding.ru,
+  ...calendar.ru,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Перейти к содержимому',
   'lang.label': 'Язык',

@@ -55,6 +55,10 @@ export interface Rules360 {
   weakestCount: number;
   /** Deadline: this day of the month following the reporting year (§5, §34). */
   deadlineDayOfNextMonth: number;
+  /** Results are shown to the evaluated person within this many working days after the evaluation (§12). */
+  resultsWithinWorkingDays: number;
+  /** Evaluation records are kept this many years after the evaluation ends (§15). */
+  retentionYears: number;
 }
 
 export interface Methodology {

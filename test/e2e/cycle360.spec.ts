@@ -88,6 +88,7 @@ test('HR runs a 360 campaign end to end and reads the report', async ({ page, br
 
   // Open, issue the links, and read them from the one-time list.
   await page.getByRole('button', { name: 'Open campaign' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Open campaign' }).click();
   await expect(page.locator('.badge')).toHaveText('Open');
   await page.getByRole('button', { name: 'Issue links' }).click();
   const linkInputs = page.getByRole('textbox', { name: /^Link: / });
@@ -144,6 +145,7 @@ test('HR runs a 360 campaign end to end and reads the report', async ({ page, br
   await page.reload();
   await expect(page.getByText('Progress: 6 of 6 questionnaires answered')).toBeVisible();
   await page.getByRole('button', { name: 'Close campaign' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close campaign' }).click();
   await expect(page.locator('.badge')).toHaveText('Closed');
   await page.getByRole('link', { name: 'Report' }).click();
   await expect(page.getByRole('heading', { name: head.reportTitle.en })).toBeVisible();

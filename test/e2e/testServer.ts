@@ -6,14 +6,15 @@ import { connect } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createUser } from '../../server/services/accounts.ts';
-import { E2E_HR, E2E_HR_HEAD } from './credentials.ts';
+import { E2E_ADMIN, E2E_HR, E2E_HR_HEAD } from './credentials.ts';
 
-// The built product on a fresh SQLite file, with a known HR account for the browser tests.
+// The built product on a fresh SQLite file, with known HR and administrator accounts for the browser tests.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-e2e-'));
 const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: process.env.E2E_PORT ?? '8361', DATABASE_URL: undefined });
 const conn = await connect(config.databaseUrl);
 await createUser(conn.db, { ...E2E_HR, role: 'hr' });
 await createUser(conn.db, { ...E2E_HR_HEAD, role: 'hr_head' });
+await createUser(conn.db, { ...E2E_ADMIN, role: 'admin' });
 serve({ fetch: createApp({ conn, config, now: () => new Date() }).fetch, port: config.port, hostname: '127.0.0.1' });
 process.on('SIGTERM', () => {
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogues, translate } from '../../shared/i18n/translate.ts';
 import { en } from '../../shared/i18n/en.ts';
@@ -15,6 +17,23 @@ describe('UI string catalogues', () => {
         expect(placeholders(text), `${locale} ${key}`).toEqual(placeholders(en[key as keyof typeof en]));
       }
     }
+  });
+
+  it('define every key once: no feature section silently overrides another', async () => {
+    const dir = path.resolve('shared/i18n/sections');
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const module = (await import(path.join(dir, file))) as Record<string, { en: Record<string, string> }>;
+      for (const section of Object.values(module)) {
+        for (const key of Object.keys(section.en)) {
+          if (owner.has(key)) clashes.push(`${key}: ${owner.get(key)} and ${file}`);
+          owner.set(key, file);
+        }
+      }
+    }
+    expect(owner.size).toBeGreaterThan(50);
+    expect(clashes).toEqual([]);
   });
 
   it('keep Latin letters out of Cyrillic words', () => {

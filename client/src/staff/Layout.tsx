@@ -25,6 +25,7 @@ export function Layout(props: ParentProps) {
               <Show when={canReadAudit(u().role)}>
                 <A href="/audit">{t('nav.audit')}</A>
               </Show>
+              <A href="/calendar">{t('nav.calendar')}</A>
               <span class="who">{t('nav.signedInAs', { name: u().fullName })}</span>
               <button type="button" class="secondary" onClick={() => void signOut()}>{t('nav.signOut')}</button>
             </nav>

@@ -5,6 +5,7 @@ import '../common/base.css';
 import './staff.css';
 import { Layout } from './Layout.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { CalendarPage } from './pages/CalendarPage.tsx';
 import { CampaignPage } from './pages/CampaignPage.tsx';
 import { CampaignsPage } from './pages/CampaignsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -29,6 +30,7 @@ render(
       <Route path="/campaigns/:id/evaluations/:eid" component={RespondentsPage} />
       <Route path="/reports/:eid" component={ReportPage} />
       <Route path="/audit" component={AuditPage} />
+      <Route path="/calendar" component={CalendarPage} />
       <Route path="*" component={() => <Navigate href="/campaigns" />} />
     </Router>
   ),

@@ -27,6 +27,8 @@ export const almaty2023: Methodology = {
     minResponsesForReport: 3,
     weakestCount: 2,
     deadlineDayOfNextMonth: 10,
+    resultsWithinWorkingDays: 2,
+    retentionYears: 3,
   },
   reportNote: {
     kk: 'Әрбір құзырет бойынша бағалаудың орташа қорытынды нәтижелерін есептеу автоматты режимде әрбір респонденттің баллдарын қосу және респонденттердің санына бөлу (өзін-өзі бағалаудан басқа) арқылы жүзеге асырылады.',

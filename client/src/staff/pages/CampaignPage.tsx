@@ -4,13 +4,23 @@ import type { EvaluationProgress } from '../../../../db/repositories/campaigns.t
 import type { CampaignRow } from '../../../../db/schema.ts';
 import { findMethodology } from '../../../../shared/methodology/registry.ts';
 import type { Absence } from '../../../../shared/rules/absence.ts';
-import { isEditable } from '../../../../shared/rules/campaignStatus.ts';
+import type { ResultsSchedule } from '../../../../shared/rules/campaignSchedule.ts';
+import { hasReports, isEditable, type CampaignStatus } from '../../../../shared/rules/campaignStatus.ts';
 import { api, errorText } from '../../common/api.ts';
 import { formatDate, t } from '../../common/i18n.ts';
 import { AddUnitPanel } from '../components/AddUnitPanel.tsx';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { LinksPanel, type IssuedLink } from '../components/LinksPanel.tsx';
 import { ProgressDashboard } from '../components/ProgressDashboard.tsx';
 import { fetchPeople } from '../data.ts';
+
+type LifecycleStep = 'open' | 'close' | 'archive';
+
+const STEP_TEXT = {
+  open: { label: 'campaign.open', question: 'campaign.openConfirm' },
+  close: { label: 'campaign.close', question: 'campaign.closeConfirm' },
+  archive: { label: 'campaign.archive', question: 'campaign.archiveConfirm' },
+} as const;
 
 interface Detail {
   campaign: CampaignRow;
@@ -20,16 +30,18 @@ interface Detail {
 export function CampaignPage() {
   const params = useParams<{ id: string }>();
   const [detail, { refetch }] = createResource(() => params.id, async (id) => api<Detail>('GET', `/campaigns/${id}`));
+  const [schedule, { refetch: refetchSchedule }] = createResource(() => params.id, async (id) => api<ResultsSchedule>('GET', `/campaigns/${id}/schedule`));
   const [people] = createResource(fetchPeople);
   const [selected, setSelected] = createSignal<string[]>([]);
   const [filter, setFilter] = createSignal('');
   const [links, setLinks] = createSignal<IssuedLink[] | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
+  const [step, setStep] = createSignal<LifecycleStep | null>(null);
 
   const campaign = () => detail()?.campaign;
   const rules = () => (campaign() ? findMethodology(campaign()!.methodology_id)?.rules : undefined);
-  const status = () => (campaign()?.status ?? 'draft') as 'draft' | 'open' | 'closed';
+  const status = () => (campaign()?.status ?? 'draft') as CampaignStatus;
   const totals = createMemo(() => {
     const evs = detail()?.evaluations ?? [];
     const total = evs.reduce((n, e) => n + e.respondents + (e.selfInvited ? 1 : 0), 0);
@@ -62,8 +74,11 @@ export function CampaignPage() {
     });
   const toggle = (id: string, on: boolean) => setSelected(on ? [...selected(), id] : selected().filter((x) => x !== id));
   const issueLinks = () => act(async () => setLinks((await api<{ links: IssuedLink[] }>('POST', `/campaigns/${params.id}/links`, {})).links));
-  const transition = (to: 'open' | 'close', question: string) => {
-    if (confirm(question)) void act(() => api('POST', `/campaigns/${params.id}/${to}`));
+  const takeStep = async (to: LifecycleStep) => {
+    setStep(null);
+    await act(() => api('POST', `/campaigns/${params.id}/${to}`));
+    await refetchSchedule();
+    document.getElementById('campaign-status')?.focus();
   };
   const remove = (e: EvaluationProgress) => {
     if (confirm(t('common.confirmDelete', { name: e.fullName }))) void act(() => api('DELETE', `/campaigns/${params.id}/evaluations/${e.id}`));
@@ -75,27 +90,50 @@ export function CampaignPage() {
         <>
           <p><A href="/campaigns">← {t('campaign.back')}</A></p>
           <h1>{c().name}</h1>
-          <p class="row">
+          <p class="row" id="campaign-status" tabindex="-1">
             <span class={`badge ${status()}`}>{t(`status.${status()}`)}</span>
             <span>{t('campaign.deadline', { date: formatDate(c().deadline) })}</span>
             <span aria-live="polite">{t('campaign.progress', { answered: totals().answered, total: totals().total })}</span>
           </p>
+          <Show when={schedule()}>
+            {(s) => (
+              <>
+                <Show when={!s().deadlineIsWorkingDay && isEditable(status())}><p class="warning">{t('campaign.deadlineDayOff')}</p></Show>
+                <p data-testid="results-due">{t('campaign.resultsDue', { date: formatDate(s().resultsDueBy), days: rules()?.resultsWithinWorkingDays ?? 2 })}</p>
+              </>
+            )}
+          </Show>
           <Show when={failure()}><p class="alert" role="alert">{errorText(failure())}</p></Show>
           <Show when={status() === 'closed'}><p class="notice">{t('campaign.closedNote')}</p></Show>
+          <Show when={status() === 'archived'}><p class="notice">{t('campaign.archivedNote')}</p></Show>
           <div class="toolbar">
             <Show when={isEditable(status())}>
               <button type="button" class="secondary" disabled={busy()} onClick={() => void issueLinks()}>{t('campaign.issueLinks')}</button>
             </Show>
             <Show when={status() === 'draft'}>
-              <button type="button" disabled={busy()} onClick={() => transition('open', t('campaign.openConfirm'))}>{t('campaign.open')}</button>
+              <button type="button" disabled={busy()} onClick={() => setStep('open')}>{t('campaign.open')}</button>
             </Show>
             <Show when={status() === 'open'}>
-              <button type="button" disabled={busy()} onClick={() => transition('close', t('campaign.closeConfirm'))}>{t('campaign.close')}</button>
+              <button type="button" disabled={busy()} onClick={() => setStep('close')}>{t('campaign.close')}</button>
+            </Show>
+            <Show when={status() === 'closed'}>
+              <button type="button" class="secondary" disabled={busy()} onClick={() => setStep('archive')}>{t('campaign.archive')}</button>
             </Show>
             <Show when={isEditable(status()) && totals().linksMissing > 0}>
               <span class="muted">{t('campaign.linksMissing', { count: totals().linksMissing })}</span>
             </Show>
           </div>
+          <Show when={step()}>
+            {(to) => (
+              <ConfirmDialog
+                title={t(STEP_TEXT[to()].label)}
+                body={t(STEP_TEXT[to()].question)}
+                confirmLabel={t(STEP_TEXT[to()].label)}
+                onConfirm={() => void takeStep(to())}
+                onCancel={() => setStep(null)}
+              />
+            )}
+          </Show>
           <Show when={links()}>
             {(l) => <LinksPanel links={l()} fileName={`links-${c().year}.csv`} onClose={() => setLinks(null)} />}
           </Show>
@@ -128,7 +166,7 @@ export function CampaignPage() {
                             <A class="button secondary" href={`/campaigns/${params.id}/evaluations/${e.id}`}>{t('campaign.chooseRespondents')}</A>
                             <button type="button" class="danger" disabled={busy()} onClick={() => remove(e)} aria-label={`${t('campaign.remove')}: ${e.fullName}`}>{t('campaign.remove')}</button>
                           </Show>
-                          <Show when={status() === 'closed'}>
+                          <Show when={hasReports(status())}>
                             <A class="button" href={`/reports/${e.id}`}>{t('campaign.report')}</A>
                           </Show>
                         </td>

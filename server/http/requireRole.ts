@@ -3,7 +3,7 @@ import type { Role } from '../services/accounts.ts';
 import { ApiError } from './apiError.ts';
 import type { AppEnv } from './session.ts';
 
-/** Lets through only signed-in users holding one of the roles; everyone else gets a 403 that says so. */
+/** Lets through only signed-in users of the given roles (after requireUser); others get a 403. */
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!(roles as string[]).includes(c.get('user').role)) throw new ApiError(403, 'auth.forbidden');
