@@ -1,4 +1,5 @@
 import { staffDetails } from './sections/staffDetails.ts';
+import { staffImport } from './sections/staffImport.ts';
 
 /**
  * English catalogue: the key set every catalogue must match (kk.ts and ru.ts are checked against it
@@ -6,6 +7,7 @@ import { staffDetails } from './sections/staffDetails.ts';
  */
 export const en = {
   ...staffDetails.en,
+  ...staffImport.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

@@ -1,9 +1,11 @@
 import type { MessageKey } from './en.ts';
 import { staffDetails } from './sections/staffDetails.ts';
+import { staffImport } from './sections/staffImport.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
 export const ru: Record<MessageKey, string> = {
   ...staffDetails.ru,
+  ...staffImport.ru,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Перейти к содержимому',
   'lang.label': 'Язык',
