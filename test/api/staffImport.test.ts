@@ -123,7 +123,7 @@ describe('staff list import over HTTP', () => {
   });
 
   it('exports an XLSX in the reader’s language that imports back without a change', async () => {
-    const file = bytes(csvOf(withBadRows().map((l) => ({ ...l, Санаты: 'C-4', 'Тікелей басшы': l['Тікелей басшы'] === '999' ? null : l['Тікелей басшы'] }))));
+    const file = bytes(csvOf(withBadRows().map((l) => ({ ...l, Санаты: 'C-4', 'Тікелей басшы': l['Тікелей басшы'] === '999' ? null : (l['Тікелей басшы'] ?? null) }))));
     await apply(file, (await preview(file)).body.digest);
     // Someone entered by hand, without a personnel number or an e-mail, whose manager is named by full name.
     const units = (await t.json('GET', '/units')).body.units as Array<{ id: string; name: string }>;

@@ -6,6 +6,7 @@ import './staff.css';
 import { Layout } from './Layout.tsx';
 import { CampaignPage } from './pages/CampaignPage.tsx';
 import { CampaignsPage } from './pages/CampaignsPage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
 import { RespondentsPage } from './pages/RespondentsPage.tsx';
@@ -23,6 +24,7 @@ render(
       <Route path="/login" component={LoginPage} />
       <Route path="/people" component={PeoplePage} />
       <Route path="/units" component={UnitsPage} />
+      <Route path="/import" component={ImportPage} />
       <Route path="/campaigns" component={CampaignsPage} />
       <Route path="/campaigns/:id" component={CampaignPage} />
       <Route path="/campaigns/:id/evaluations/:eid" component={RespondentsPage} />
