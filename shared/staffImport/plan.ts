@@ -45,7 +45,6 @@ const FIELD_COLUMNS: ReadonlyArray<[keyof PersonFields, ImportColumn]> = [
 
 const emailKey = (email: string) => email.toLowerCase();
 
-
 interface RowState {
   parsed: ParsedRow;
   issues: RowIssue[];
