@@ -16,6 +16,7 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import type { AppDeps } from './routes/deps.ts';
 import { respondRoutes } from './routes/respond.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { staffImportRoutes } from './routes/staffImport.ts';
 
 export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
@@ -43,7 +44,9 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
     await next();
     c.header('Cache-Control', 'no-store');
   });
-  app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ApiError(413, 'body.tooLarge'); } }));
+  const jsonLimit = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ApiError(413, 'body.tooLarge'); } });
+  // Staff list files have their own, larger limit (routes/staffImport.ts).
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/staff-import/') ? next() : jsonLimit(c, next)));
 
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/respond', respondRoutes(deps));
@@ -54,6 +57,7 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   staffApi.route('/', campaignRoutes(deps));
   staffApi.route('/', campaignBuildingRoutes(deps));
   staffApi.route('/', calendarRoutes(deps));
+  staffApi.route('/', staffImportRoutes(deps));
   app.route('/api', staffApi);
   app.all('/api/*', () => { throw new ApiError(404, 'notFound'); });
 

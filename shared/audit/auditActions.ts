@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = {
   'POST /people': 'audit.action.personCreate',
   'PUT /people/:id': 'audit.action.personUpdate',
   'DELETE /people/:id': 'audit.action.personDelete',
+  'POST /staff-import/preview': 'audit.action.importPreview',
+  'POST /staff-import/apply': 'audit.action.importApply',
   'POST /campaigns': 'audit.action.campaignCreate',
   'PUT /campaigns/:id': 'audit.action.campaignUpdate',
   'POST /campaigns/:id/open': 'audit.action.campaignOpen',
@@ -30,3 +32,8 @@ export type AuditActionKey = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 export function auditActionKey(action: string): AuditActionKey | undefined {
   return Object.prototype.hasOwnProperty.call(AUDIT_ACTIONS, action) ? AUDIT_ACTIONS[action as keyof typeof AUDIT_ACTIONS] : undefined;
 }
+
+/** Figures an entry's details may carry, each with its label (`audit.detail.*`). */
+export const AUDIT_DETAILS = ['year', 'count', 'leftOut', 'created', 'updated', 'unchanged', 'skipped', 'unitsCreated'] as const;
+export type AuditDetail = (typeof AUDIT_DETAILS)[number];
+export const isAuditDetail = (key: string): key is AuditDetail => (AUDIT_DETAILS as readonly string[]).includes(key);

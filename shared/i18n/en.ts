@@ -2,6 +2,7 @@ import { audit } from './sections/audit.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { staffDetails } from './sections/staffDetails.ts';
+import { staffImport } from './sections/staffImport.ts';
 
 /**
  * English catalogue: the key set every catalogue must match (kk.ts and ru.ts are checked against it
@@ -12,6 +13,7 @@ export const en = {
   ...audit.en,
   ...campaignBuilding.en,
   ...calendar.en,
+  ...staffImport.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

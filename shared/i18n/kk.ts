@@ -3,6 +3,7 @@ import { audit } from './sections/audit.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { staffDetails } from './sections/staffDetails.ts';
+import { staffImport } from './sections/staffImport.ts';
 
 /** Kazakh catalogue. Terms follow the methodology (seed 002, §34–37, Annexes 5–8). */
 export const kk: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const kk: Record<MessageKey, string> = {
   ...audit.kk,
   ...campaignBuilding.kk,
   ...calendar.kk,
+  ...staffImport.kk,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Мазмұнға өту',
   'lang.label': 'Тіл',

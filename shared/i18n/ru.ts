@@ -3,6 +3,7 @@ import { audit } from './sections/audit.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { staffDetails } from './sections/staffDetails.ts';
+import { staffImport } from './sections/staffImport.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
 export const ru: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const ru: Record<MessageKey, string> = {
   ...audit.ru,
   ...campaignBuilding.ru,
   ...calendar.ru,
+  ...staffImport.ru,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Перейти к содержимому',
   'lang.label': 'Язык',

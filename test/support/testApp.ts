@@ -6,7 +6,7 @@ import { createUser } from '../../server/services/accounts.ts';
 export interface TestApp {
   conn: Connection;
   /** Sends a request as the signed-in HR officer (or anonymously with `cookie: null`). */
-  call: (method: string, path: string, body?: unknown, options?: { cookie?: string | null; raw?: string; contentType?: string }) => Promise<Response>;
+  call: (method: string, path: string, body?: unknown, options?: { cookie?: string | null; raw?: string | Uint8Array<ArrayBuffer>; contentType?: string }) => Promise<Response>;
   json: <T = any>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
   cookie: string;
   setNow: (date: Date) => void;

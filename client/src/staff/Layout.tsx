@@ -22,10 +22,11 @@ export function Layout(props: ParentProps) {
               <A href="/campaigns">{t('nav.campaigns')}</A>
               <A href="/people">{t('nav.people')}</A>
               <A href="/units">{t('nav.units')}</A>
+              <A href="/import">{t('nav.import')}</A>
+              <A href="/calendar">{t('nav.calendar')}</A>
               <Show when={canReadAudit(u().role)}>
                 <A href="/audit">{t('nav.audit')}</A>
               </Show>
-              <A href="/calendar">{t('nav.calendar')}</A>
               <span class="who">{t('nav.signedInAs', { name: u().fullName })}</span>
               <button type="button" class="secondary" onClick={() => void signOut()}>{t('nav.signOut')}</button>
             </nav>

@@ -8,6 +8,7 @@ import { AuditPage } from './pages/AuditPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { CampaignPage } from './pages/CampaignPage.tsx';
 import { CampaignsPage } from './pages/CampaignsPage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
 import { RespondentsPage } from './pages/RespondentsPage.tsx';
@@ -25,6 +26,7 @@ render(
       <Route path="/login" component={LoginPage} />
       <Route path="/people" component={PeoplePage} />
       <Route path="/units" component={UnitsPage} />
+      <Route path="/import" component={ImportPage} />
       <Route path="/campaigns" component={CampaignsPage} />
       <Route path="/campaigns/:id" component={CampaignPage} />
       <Route path="/campaigns/:id/evaluations/:eid" component={RespondentsPage} />

@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { AuditView } from '../../../../db/repositories/audit.ts';
-import { AUDIT_ACTIONS, auditActionKey } from '../../../../shared/audit/auditActions.ts';
+import { AUDIT_ACTIONS, auditActionKey, isAuditDetail, type AuditDetail } from '../../../../shared/audit/auditActions.ts';
 import { api, errorText } from '../../common/api.ts';
 import { formatDateTime } from '../../../../shared/i18n/dates.ts';
 import { t } from '../../common/i18n.ts';
@@ -49,9 +49,12 @@ export function AuditPage() {
     return key ? t(key) : a;
   };
   const describe = (e: AuditView) => {
-    const name = e.details && typeof e.details.name === 'string' ? e.details.name : null;
-    const count = e.details && typeof e.details.count === 'number' ? ` (${e.details.count})` : '';
-    return (name ?? (e.target ? Object.values(e.target).join(' / ') : t('common.none'))) + count;
+    const { name, ...numbers } = e.details ?? {};
+    const figures = Object.entries(numbers)
+      .filter((entry): entry is [AuditDetail, number] => typeof entry[1] === 'number' && isAuditDetail(entry[0]))
+      .map(([key, value]) => `${t(`audit.detail.${key}`)}: ${value}`);
+    const subject = typeof name === 'string' ? name : e.target ? Object.values(e.target).join(' / ') : t('common.none');
+    return [subject, ...figures].join(' · ');
   };
 
   return (

@@ -5,7 +5,7 @@ import { formKeyForCategory } from '../../../../shared/rules/positionCategory.ts
 import { ABSENCES } from '../../../../shared/rules/absence.ts';
 import { personBody } from '../../../../shared/schemas/api.ts';
 import { api, errorText, fieldErrors, zodIssues } from '../../common/api.ts';
-import { t } from '../../common/i18n.ts';
+import { locale, t } from '../../common/i18n.ts';
 import { describedBy, Field } from '../components/Field.tsx';
 import { fetchPeople, fetchUnits, unitTree, type Person } from '../data.ts';
 
@@ -96,6 +96,8 @@ export function PeoplePage() {
         <label for="people-search" class="visually-hidden">{t('common.search')}</label>
         <input id="people-search" type="search" placeholder={t('common.search')} style={{ 'max-width': '20rem' }} value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
         <span class="muted">{t('people.count', { count: (people() ?? []).length })}</span>
+        <a class="button secondary" href={`/api/staff-export?lang=${locale()}`} download="">{t('staffImport.export')}</a>
+        <A class="button secondary" href="/import">{t('staffImport.importLink')}</A>
       </div>
       <Show when={!formOpen() && failure()}><p class="alert" role="alert">{errorText(failure())}</p></Show>
       <Show when={formOpen()}>
@@ -161,7 +163,7 @@ export function PeoplePage() {
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('people.fullName')}</th><th scope="col">{t('people.position')}</th><th scope="col">{t('people.unit')}</th>
+                <th scope="col">{t('people.employeeNo')}</th><th scope="col">{t('people.fullName')}</th><th scope="col">{t('people.position')}</th><th scope="col">{t('people.unit')}</th>
                 <th scope="col">{t('people.category')}</th><th scope="col">{t('people.manager')}</th><th scope="col">{t('people.form')}</th><th scope="col">{t('common.actions')}</th>
               </tr>
             </thead>
@@ -169,6 +171,7 @@ export function PeoplePage() {
               <For each={filtered()}>
                 {(p) => (
                   <tr>
+                    <td class="small">{p.employeeNo ?? t('common.none')}</td>
                     <td>
                       {p.fullName}
                       <Show when={p.absence}>{(a) => <span class="small muted"> · {t(`absence.${a()}` as `absence.${(typeof ABSENCES)[number]}`)}</span>}</Show>

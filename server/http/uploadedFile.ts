@@ -1,0 +1,13 @@
+import type { Context } from 'hono';
+import { ApiError } from './apiError.ts';
+
+/** An uploaded file's bytes: the raw request body, or the `file` field of a multipart form. */
+export async function uploadedFile(c: Context): Promise<Uint8Array> {
+  if ((c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File)) throw new ApiError(400, 'import.noFile');
+    return new Uint8Array(await file.arrayBuffer());
+  }
+  return new Uint8Array(await c.req.arrayBuffer());
+}
