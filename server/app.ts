@@ -9,6 +9,7 @@ import { ApiError } from './http/apiError.ts';
 import { requireUser, type AppEnv } from './http/session.ts';
 import { authRoutes } from './routes/auth.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
 import type { AppDeps } from './routes/deps.ts';
 import { respondRoutes } from './routes/respond.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   const staffApi = new Hono<AppEnv>().use(requireUser(deps.conn.db));
   staffApi.route('/', staffRoutes(deps));
   staffApi.route('/', campaignRoutes(deps));
+  staffApi.route('/', deliveryRoutes(deps));
   app.route('/api', staffApi);
   app.all('/api/*', () => { throw new ApiError(404, 'notFound'); });
 

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import type { DialectName } from '../connect.ts';
 import { initialMigration } from './0001_initial.ts';
 import { staffDetailsMigration } from './0002_staff_details.ts';
+import { deliveriesMigration } from './0004_deliveries.ts';
 
 /** Migrations live in code: Kysely's file provider cannot import .ts under plain Node. Names sort in order. */
 function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_initial': initialMigration(dialect === 'sqlite' ? 'integer' : 'bigint'),
     '0002_staff_details': staffDetailsMigration,
+    '0004_deliveries': deliveriesMigration,
   };
 }
 

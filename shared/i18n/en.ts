@@ -1,3 +1,4 @@
+import { invitations } from './sections/invitations.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 
 /**
@@ -6,6 +7,7 @@ import { staffDetails } from './sections/staffDetails.ts';
  */
 export const en = {
   ...staffDetails.en,
+  ...invitations.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

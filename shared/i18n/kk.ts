@@ -1,9 +1,11 @@
 import type { MessageKey } from './en.ts';
+import { invitations } from './sections/invitations.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 
 /** Kazakh catalogue. Terms follow the methodology (seed 002, §34–37, Annexes 5–8). */
 export const kk: Record<MessageKey, string> = {
   ...staffDetails.kk,
+  ...invitations.kk,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Мазмұнға өту',
   'lang.label': 'Тіл',

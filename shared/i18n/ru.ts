@@ -1,9 +1,11 @@
 import type { MessageKey } from './en.ts';
+import { invitations } from './sections/invitations.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
 export const ru: Record<MessageKey, string> = {
   ...staffDetails.ru,
+  ...invitations.ru,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Перейти к содержимому',
   'lang.label': 'Язык',
