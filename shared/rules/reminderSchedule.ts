@@ -15,11 +15,9 @@ export const MAX_POINTS = 5;
 /** Reminders are sent from this hour of the organisation's day, not at midnight. */
 export const REMINDER_HOUR = 9;
 
-/** The schedule's days, earliest first; two values that fall on one day make one point (the smaller N). */
+/** The schedule's days, earliest first (distinct N always fall on distinct working days). */
 export function reminderPoints(calendar: WorkingCalendar, deadline: string, daysBefore: readonly number[]): ReminderPoint[] {
-  const byDate = new Map<string, number>();
-  for (const n of [...new Set(daysBefore)].sort((a, b) => b - a)) byDate.set(addWorkingDays(calendar, deadline, -n), n);
-  return [...byDate].map(([date, n]) => ({ daysBefore: n, date })).sort((a, b) => a.date.localeCompare(b.date));
+  return [...new Set(daysBefore)].sort((a, b) => b - a).map((n) => ({ daysBefore: n, date: addWorkingDays(calendar, deadline, -n) }));
 }
 
 /** The point whose day `today` is (an ISO date in the organisation's time zone), or null. */
