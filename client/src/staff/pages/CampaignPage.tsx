@@ -6,6 +6,7 @@ import { findMethodology } from '../../../../shared/methodology/registry.ts';
 import { isEditable } from '../../../../shared/rules/campaignStatus.ts';
 import { api, errorText } from '../../common/api.ts';
 import { formatDate, t } from '../../common/i18n.ts';
+import { InvitationsPanel } from '../components/InvitationsPanel.tsx';
 import { LinksPanel, type IssuedLink } from '../components/LinksPanel.tsx';
 import { fetchPeople } from '../data.ts';
 
@@ -96,6 +97,7 @@ export function CampaignPage() {
           <Show when={links()}>
             {(l) => <LinksPanel links={l()} fileName={`links-${c().year}.csv`} onClose={() => setLinks(null)} />}
           </Show>
+          <Show when={isEditable(status()) && (detail()?.evaluations ?? []).length > 0}><InvitationsPanel campaignId={params.id} open={status() === 'open'} /></Show>
 
           <h2>{t('campaign.evaluated')}</h2>
           <Show when={(detail()?.evaluations ?? []).length > 0} fallback={<p>{t('campaign.noEvaluated')}</p>}>
