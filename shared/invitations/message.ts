@@ -28,12 +28,20 @@ export interface BuiltMessage {
 /** Kazakh first: the state language. */
 export const MESSAGE_LOCALES = ['kk', 'ru'] as const satisfies readonly Locale[];
 
-const DATE_TAGS: Record<Locale, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+// Spelled out here rather than left to Intl: browsers' ICU often lacks Kazakh, and a sheet printed in
+// Chromium must read as the e-mail does.
+const MONTHS: Record<Locale, readonly string[]> = {
+  kk: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
 
-/** A deadline as the language writes it, e.g. «10 января 2026 г.». */
+/** A deadline as the language writes it: «2026 жылғы 10 қаңтар», «10 января 2026 г.», "10 January 2026". */
 export function longDate(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(DATE_TAGS[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  const month = MONTHS[locale][m! - 1]!;
+  if (locale === 'kk') return `${y} жылғы ${d} ${month}`;
+  return locale === 'ru' ? `${d} ${month} ${y} г.` : `${d} ${month} ${y}`;
 }
 
 /** What the questionnaire is: the opening sentence of a message or a sheet. */

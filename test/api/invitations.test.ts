@@ -51,7 +51,8 @@ describe('invitations by e-mail', () => {
       expect(mail.from!.text).toContain('hr@b360.test');
       expect(mail.text).toContain('Жасырындылыққа кепілдік беріледі');
       expect(mail.text).toContain('Анонимность гарантируется');
-      expect(mail.text).toContain('10 января 2026 г.');
+      expect(mail.text).toContain('10 января 2026 г. включительно');
+      expect(mail.text).toContain('2026 жылғы 10 қаңтар');
       expect(mail.html).toContain(`href="${linkIn(mail)}"`);
       expect(await opens(linkIn(mail))).toBe(200);
     }

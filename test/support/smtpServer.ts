@@ -20,6 +20,8 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // The app keeps its connection open for a while after a batch; a test's server need not wait for it.
+    closeTimeout: 50,
     onRcptTo(address, _session, callback) {
       if (!refuse.has(address.address)) return callback();
       callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));

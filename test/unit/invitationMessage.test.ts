@@ -24,8 +24,8 @@ describe('invitation and reminder messages', () => {
       expect(body).toContain('Здравствуйте, Омарова Динара!');
       expect(body).toContain('Сейітов Арман Болатұлы туралы сауалнаманы');
       expect(body).toContain('об оцениваемом лице: Сейітов Арман Болатұлы');
-      expect(body).toContain('2026 ж. 10 қаңтар');
-      expect(body).toContain('до конца дня 10 января 2026 г.');
+      expect(body).toContain('Жауап беру мерзімі: 2026 жылғы 10 қаңтар (осы күнді қоса алғанда).');
+      expect(body).toContain('Срок ответа: 10 января 2026 г. включительно.');
       expect(body).not.toContain('самооценк');
     }
     // The link, whole, twice in the text (once per language) and as the target of both HTML links.

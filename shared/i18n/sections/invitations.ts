@@ -59,7 +59,7 @@ const en = {
   'sheets.none': 'No invitation needs a sheet: every respondent without e-mail has one already, or has answered.',
 
   'sheet.heading': 'Invitation to the 360-degree evaluation questionnaire',
-  'sheet.to': 'For: {name}',
+  'sheet.to': 'For',
   'sheet.scan': 'Scan the QR code with a phone camera, or type the link into a browser:',
   'sheet.qrAlt': 'QR code of the questionnaire link',
 
@@ -141,7 +141,7 @@ const kk: Section = {
   'sheets.none': 'Парақ қажет шақыру жоқ: электрондық поштасы жоқ әр респонденттің парағы бар немесе ол жауап берген.',
 
   'sheet.heading': '360 градус әдісімен бағалау сауалнамасына шақыру',
-  'sheet.to': 'Кімге: {name}',
+  'sheet.to': 'Кімге',
   'sheet.scan': 'QR-кодты телефон камерасымен сканерлеңіз немесе сілтемені браузерге теріңіз:',
   'sheet.qrAlt': 'Сауалнама сілтемесінің QR-коды',
 
@@ -221,7 +221,7 @@ const ru: Section = {
   'sheets.none': 'Листы не нужны: у каждого респондента без электронной почты лист уже есть или он уже ответил.',
 
   'sheet.heading': 'Приглашение к анкетированию по методу 360 градусов',
-  'sheet.to': 'Кому: {name}',
+  'sheet.to': 'Кому',
   'sheet.scan': 'Отсканируйте QR-код камерой телефона или наберите ссылку в браузере:',
   'sheet.qrAlt': 'QR-код ссылки на анкету',
 
@@ -233,7 +233,7 @@ const ru: Section = {
   'mail.reminderOther': 'Напоминаем: в оценке методом 360 градусов «{campaign}» Вас ждёт анкета об оцениваемом лице: {name}.',
   'mail.reminderSelf': 'Напоминаем: в оценке методом 360 градусов «{campaign}» Вас ждёт анкета самооценки.',
   'mail.link': 'Ссылка на анкету:',
-  'mail.deadline': 'Срок ответа — до конца дня {date}.',
+  'mail.deadline': 'Срок ответа: {date} включительно.',
   'mail.newLink': 'В этом письме новая ссылка: присланная ранее ссылка больше не действует.',
   'mail.personal': 'Ссылка предназначена только Вам, не передавайте её другим. Она действует один раз.',
   'mail.signature': 'Служба управления персоналом',

@@ -17,7 +17,7 @@ function InvitationSheet(props: { sheet: Sheet; campaign: SheetBatch['campaign']
         {(locale) => <h2 lang={locale}>{translate(locale, 'sheet.heading')}</h2>}
       </For>
       <p class="sheet-to">
-        {translate('kk', 'sheet.to', { name: props.sheet.respondentName })} / {translate('ru', 'sheet.to', { name: props.sheet.respondentName })}
+        {translate('kk', 'sheet.to')} / {translate('ru', 'sheet.to')}: {props.sheet.respondentName}
       </p>
       <div class="sheet-langs">
         <For each={MESSAGE_LOCALES}>
