@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_SMTP_PORT } from './test/e2e/mailPort.ts';
 
 const port = Number(process.env.E2E_PORT ?? 8361);
 
@@ -18,7 +19,8 @@ export default defineConfig({
   webServer: {
     command: 'tsx test/e2e/testServer.ts',
     url: `http://127.0.0.1:${port}/api/auth/me`,
-    env: { E2E_PORT: String(port) },
+    // The invitations spec listens for the app's e-mail on E2E_SMTP_PORT.
+    env: { E2E_PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`, MAIL_FROM: 'Bagalau 360 <hr@b360.test>' },
     reuseExistingServer: false,
     timeout: 60_000,
   },

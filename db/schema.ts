@@ -126,6 +126,39 @@ export interface CalendarOverrideTable {
   created_at: string;
 }
 
+/**
+ * One message for one invitation: an e-mail (invitation or reminder) or a printed sheet. Its state and
+ * outcome only — the link it carried is never stored.
+ */
+export interface DeliveryTable {
+  id: string;
+  invitation_id: string;
+  /** `invitation` | `reminder` */
+  kind: string;
+  /** `email` | `print` */
+  channel: string;
+  /** The occasion: `invitation`, `manual:<date>` or `auto:<working days before the deadline>`. */
+  slot: string;
+  /** `pending` | `sending` | `sent` | `failed` */
+  status: string;
+  attempts: Generated<number>;
+  last_error: string | null;
+  /** The origin the link is built on (the site address HR used), not the link. */
+  link_origin: string;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+/** A campaign's automatic reminders: the working days before the deadline on which they go out. */
+export interface ReminderScheduleTable {
+  campaign_id: string;
+  /** JSON array of whole numbers, e.g. [5, 1]. */
+  days_before: string;
+  link_origin: string;
+  updated_at: string;
+}
+
 export interface Database {
   unit: UnitTable;
   person: PersonTable;
@@ -137,6 +170,8 @@ export interface Database {
   response: ResponseTable;
   audit_entry: AuditEntryTable;
   calendar_override: CalendarOverrideTable;
+  delivery: DeliveryTable;
+  reminder_schedule: ReminderScheduleTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth.ts';
 import { campaignBuildingRoutes } from './routes/campaignBuilding.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
 import type { AppDeps } from './routes/deps.ts';
 import { respondRoutes } from './routes/respond.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   staffApi.route('/', campaignBuildingRoutes(deps));
   staffApi.route('/', calendarRoutes(deps));
   staffApi.route('/', staffImportRoutes(deps));
+  staffApi.route('/', deliveryRoutes(deps));
   app.route('/api', staffApi);
   app.all('/api/*', () => { throw new ApiError(404, 'notFound'); });
 

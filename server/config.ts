@@ -10,6 +10,10 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /** The organisation's time zone: deadlines end at midnight there. */
   TIME_ZONE: z.string().default('Asia/Almaty'),
+  /** Where invitations and reminders are sent from, e.g. smtps://user:pass@mail.example.kz:465; without it, no e-mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, { error: 'an smtp:// or smtps:// URL' }).optional(),
+  /** The From of those messages, e.g. "Bagalau 360 <hr@example.kz>". */
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export interface AppConfig {
@@ -19,6 +23,8 @@ export interface AppConfig {
   databaseUrl: string;
   publicUrl: string | null;
   timeZone: string;
+  /** Null when e-mail sending is not configured. */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -33,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } catch {
     throw new Error(`Invalid configuration:\n  TIME_ZONE: unknown time zone "${e.TIME_ZONE}"`);
   }
+  if (e.SMTP_URL && !e.MAIL_FROM) throw new Error('Invalid configuration:\n  MAIL_FROM: required when SMTP_URL is set');
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -41,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'bagalau360.sqlite')}`,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? null,
     timeZone: e.TIME_ZONE,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
   };
 }

@@ -1,10 +1,14 @@
 import { serve } from '@hono/node-server';
 import { connect } from '../db/connect.ts';
+import { failInterrupted } from '../db/repositories/deliveries.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { ensureFirstAdmin } from './services/accounts.ts';
 import { closeOverdueCampaigns } from './services/campaigns.ts';
 import { applyRetention, describeRemoval } from './services/retention.ts';
+import { smtpMailer } from './mail/mailer.ts';
+import { sendDueReminders } from './services/deliveries.ts';
+import { DeliveryWorker } from './services/deliveryWorker.ts';
 
 const config = loadConfig();
 const conn = await connect(config.databaseUrl);
@@ -32,7 +36,18 @@ const retain = () =>
 await retain();
 const retentionTimer = setInterval(retain, 86_400_000);
 
-const app = createApp({ conn, config, now });
+// Messages cut off by the last stop may or may not have left: HR sees them as failed and can retry.
+await failInterrupted(conn.db, 'interrupted');
+const deliveryWorker = new DeliveryWorker(conn.db, smtpMailer(config.mail));
+const remind = () =>
+  sendDueReminders(conn.db, deliveryWorker, now(), config.timeZone).then(
+    (queued) => queued && console.log(`Queued ${queued} scheduled reminder(s).`),
+    (error) => console.error('Scheduled reminders failed:', error),
+  );
+void remind();
+const reminderTimer = setInterval(remind, 60_000);
+
+const app = createApp({ conn, config, now, deliveryWorker });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Bagalau 360 listens on http://localhost:${info.port} (database: ${conn.dialect}${conn.file ? ` ${conn.file}` : ''})`);
 });
@@ -41,6 +56,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     clearInterval(timer);
     clearInterval(retentionTimer);
+    clearInterval(reminderTimer);
     server.close(() => void conn.db.destroy().then(() => process.exit(0)));
   });
 }

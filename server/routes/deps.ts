@@ -1,9 +1,12 @@
 import type { Connection } from '../../db/connect.ts';
 import type { AppConfig } from '../config.ts';
+import type { DeliveryWorker } from '../services/deliveryWorker.ts';
 
 export interface AppDeps {
   conn: Connection;
   config: AppConfig;
   /** The clock; tests move it past deadlines. */
   now: () => Date;
+  /** Sends invitations and reminders; shared with the scheduled job. Made from config.mail when absent. */
+  deliveryWorker?: DeliveryWorker;
 }

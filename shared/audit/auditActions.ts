@@ -25,6 +25,11 @@ export const AUDIT_ACTIONS = {
   'DELETE /campaigns/:id/evaluations/:eid': 'audit.action.evaluationRemove',
   'PUT /campaigns/:id/evaluations/:eid/respondents': 'audit.action.respondentsSet',
   'POST /campaigns/:id/links': 'audit.action.linksIssue',
+  'POST /campaigns/:id/deliveries/invitations': 'audit.action.invitationsSend',
+  'POST /campaigns/:id/deliveries/retry': 'audit.action.deliveriesRetry',
+  'POST /campaigns/:id/deliveries/reminders': 'audit.action.remindersSend',
+  'PUT /campaigns/:id/deliveries/schedule': 'audit.action.reminderSchedule',
+  'POST /campaigns/:id/sheets': 'audit.action.sheetsPrint',
 } as const;
 
 export type AuditActionKey = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -1,6 +1,7 @@
 import { audit } from './sections/audit.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
+import { invitations } from './sections/invitations.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 
@@ -14,6 +15,7 @@ export const en = {
   ...campaignBuilding.en,
   ...calendar.en,
   ...staffImport.en,
+  ...invitations.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

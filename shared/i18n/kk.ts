@@ -2,6 +2,7 @@ import type { MessageKey } from './en.ts';
 import { audit } from './sections/audit.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
+import { invitations } from './sections/invitations.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 
@@ -12,6 +13,7 @@ export const kk: Record<MessageKey, string> = {
   ...campaignBuilding.kk,
   ...calendar.kk,
   ...staffImport.kk,
+  ...invitations.kk,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Мазмұнға өту',
   'lang.label': 'Тіл',

@@ -1,7 +1,9 @@
 import { connect, type Connection } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
+import { loadConfig, type AppConfig } from '../../server/config.ts';
+import { smtpMailer } from '../../server/mail/mailer.ts';
 import { createUser } from '../../server/services/accounts.ts';
+import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
 
 export interface TestApp {
   conn: Connection;
@@ -10,17 +12,21 @@ export interface TestApp {
   json: <T = any>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
   cookie: string;
   setNow: (date: Date) => void;
+  /** Sends the app's e-mail; `await deliveryWorker.kick()` waits until the queue is empty. */
+  deliveryWorker: DeliveryWorker;
 }
 
 const PASSWORD = 'api-test-password';
 
 /** The whole app on a private in-memory SQLite database, with an HR account signed in. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(setup: { mail?: AppConfig['mail'] } = {}): Promise<TestApp> {
   const conn = await connect('sqlite::memory:');
   // Mid-December 2025: campaigns of 2025 (deadline 10 January 2026) are still open.
   let now = new Date('2025-12-15T06:00:00Z');
-  const config = { ...loadConfig({ DATA_DIR: '/tmp' }), publicUrl: 'http://b360.test' };
-  const app = createApp({ conn, config, now: () => now }, { staticDir: null });
+  const config = { ...loadConfig({ DATA_DIR: '/tmp' }), publicUrl: 'http://b360.test', mail: setup.mail ?? null };
+  // Retries a few milliseconds apart: the tests check that they happen, not how long they wait.
+  const deliveryWorker = new DeliveryWorker(conn.db, smtpMailer(config.mail), { retryDelaysMs: [20, 20] });
+  const app = createApp({ conn, config, now: () => now, deliveryWorker }, { staticDir: null });
   await createUser(conn.db, { login: 'hr', fullName: 'HR', role: 'hr', password: PASSWORD });
 
   const call: TestApp['call'] = (method, path, body, options = {}) => {
@@ -39,6 +45,7 @@ export async function createTestApp(): Promise<TestApp> {
       return { status: res.status, body: res.status === 204 ? null : await res.json() };
     },
     setNow: (date) => (now = date),
+    deliveryWorker,
   };
   const login = await call('POST', '/auth/login', { login: 'hr', password: PASSWORD }, { cookie: null });
   testApp.cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;

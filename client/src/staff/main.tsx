@@ -17,6 +17,7 @@ import { loadUser } from './session.ts';
 
 // Chart.js is loaded only by those who open a report.
 const ReportPage = lazy(() => import('./pages/ReportPage.tsx'));
+const SheetsPage = lazy(() => import('./pages/SheetsPage.tsx'));
 
 void loadUser();
 
@@ -30,6 +31,7 @@ render(
       <Route path="/campaigns" component={CampaignsPage} />
       <Route path="/campaigns/:id" component={CampaignPage} />
       <Route path="/campaigns/:id/evaluations/:eid" component={RespondentsPage} />
+      <Route path="/campaigns/:id/sheets" component={SheetsPage} />
       <Route path="/reports/:eid" component={ReportPage} />
       <Route path="/audit" component={AuditPage} />
       <Route path="/calendar" component={CalendarPage} />

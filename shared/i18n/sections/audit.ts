@@ -43,6 +43,11 @@ const en = {
   'audit.action.evaluationRemove': 'Removed an evaluated person',
   'audit.action.respondentsSet': 'Chose respondents',
   'audit.action.linksIssue': 'Issued respondent links',
+  'audit.action.invitationsSend': 'Sent invitations by e-mail',
+  'audit.action.deliveriesRetry': 'Retried failed e-mails',
+  'audit.action.remindersSend': 'Sent reminders',
+  'audit.action.reminderSchedule': 'Set the reminder schedule',
+  'audit.action.sheetsPrint': 'Printed invitation sheets',
   'errors.auth.forbidden': 'Your account’s role does not allow this.',
 } as const;
 
@@ -92,6 +97,11 @@ const kk: Section = {
   'audit.action.evaluationRemove': 'Бағаланатын адамды алып тастады',
   'audit.action.respondentsSet': 'Респонденттерді таңдады',
   'audit.action.linksIssue': 'Респондент сілтемелерін берді',
+  'audit.action.invitationsSend': 'Шақыруларды электрондық поштамен жіберді',
+  'audit.action.deliveriesRetry': 'Жіберілмеген хаттарды қайта жіберді',
+  'audit.action.remindersSend': 'Еске салғыштар жіберді',
+  'audit.action.reminderSchedule': 'Еске салу кестесін белгіледі',
+  'audit.action.sheetsPrint': 'Шақыру парақтарын басып шығарды',
   'errors.auth.forbidden': 'Тіркелгіңіздің рөлі бұған рұқсат бермейді.',
 };
 
@@ -139,6 +149,11 @@ const ru: Section = {
   'audit.action.evaluationRemove': 'Исключил(а) оцениваемого',
   'audit.action.respondentsSet': 'Выбрал(а) респондентов',
   'audit.action.linksIssue': 'Выдал(а) ссылки респондентам',
+  'audit.action.invitationsSend': 'Отправил(а) приглашения по электронной почте',
+  'audit.action.deliveriesRetry': 'Повторил(а) отправку неотправленных писем',
+  'audit.action.remindersSend': 'Отправил(а) напоминания',
+  'audit.action.reminderSchedule': 'Задал(а) расписание напоминаний',
+  'audit.action.sheetsPrint': 'Распечатал(а) листы-приглашения',
   'errors.auth.forbidden': 'Роль вашей учётной записи не позволяет это действие.',
 };
 

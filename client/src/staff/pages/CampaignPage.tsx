@@ -10,6 +10,7 @@ import { api, errorText } from '../../common/api.ts';
 import { formatDate, t } from '../../common/i18n.ts';
 import { AddUnitPanel } from '../components/AddUnitPanel.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { InvitationsPanel } from '../components/InvitationsPanel.tsx';
 import { LinksPanel, type IssuedLink } from '../components/LinksPanel.tsx';
 import { ProgressDashboard } from '../components/ProgressDashboard.tsx';
 import { fetchPeople } from '../data.ts';
@@ -137,6 +138,7 @@ export function CampaignPage() {
           <Show when={links()}>
             {(l) => <LinksPanel links={l()} fileName={`links-${c().year}.csv`} onClose={() => setLinks(null)} />}
           </Show>
+          <Show when={isEditable(status()) && (detail()?.evaluations ?? []).length > 0}><InvitationsPanel campaignId={params.id} open={status() === 'open'} /></Show>
 
           <ProgressDashboard campaignId={params.id} refresh={detail()} />
 

@@ -1,0 +1,44 @@
+import QRCode from 'qrcode';
+import type { DB } from '../../db/connect.ts';
+import { getCampaign } from '../../db/repositories/campaigns.ts';
+import { recordPrinted, sheetTargets } from '../../db/repositories/deliveries.ts';
+import { isEditable } from '../../shared/rules/campaignStatus.ts';
+import { ApiError } from '../http/apiError.ts';
+import { hashToken, newToken } from '../security/tokens.ts';
+
+export interface Sheet {
+  invitationId: string;
+  respondentName: string;
+  evaluatedName: string;
+  relation: string;
+  url: string;
+  /** The link as a QR code: an SVG image in a data: URL, which the page's CSP allows. */
+  qr: string;
+}
+
+async function qrDataUrl(url: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}
+
+/**
+ * Issues new links for the invitations to print — those of respondents without e-mail not printed yet, or
+ * the chosen ones — and returns one sheet each. As with the link list, this response is the only readable
+ * copy of the links; the previous links of these invitations stop working.
+ */
+export async function printSheets(db: DB, campaignId: string, invitationIds: readonly string[] | undefined, origin: string) {
+  const campaign = await getCampaign(db, campaignId);
+  if (!campaign) throw new ApiError(404, 'campaign.notFound');
+  if (!isEditable(campaign.status)) throw new ApiError(409, 'campaign.closed');
+  const wanted = invitationIds ? [...new Set(invitationIds)] : null;
+  const targets = await sheetTargets(db, campaignId, wanted);
+  if (wanted && targets.length !== wanted.length) throw new ApiError(422, 'sheets.notPrintable');
+  const issued = targets.map((t) => ({ ...t, token: newToken() }));
+  await recordPrinted(db, issued.map((t) => ({ invitationId: t.invitationId, tokenHash: hashToken(t.token) })), origin);
+  const sheets: Sheet[] = [];
+  for (const { token, ...t } of issued) {
+    const url = `${origin}/r#${token}`;
+    sheets.push({ ...t, url, qr: await qrDataUrl(url) });
+  }
+  return { campaign: { name: campaign.name, deadline: campaign.deadline }, sheets };
+}
