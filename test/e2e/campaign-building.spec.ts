@@ -61,6 +61,7 @@ test('HR adds a whole unit to a campaign and follows its progress', async ({ pag
 
   // Open, issue links, and let the manager answer about one employee.
   await page.getByRole('button', { name: 'Open campaign' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Open campaign' }).click();
   await expect(page.locator('.badge')).toHaveText('Open');
   const dashboard = page.getByTestId('progress-dashboard');
   await expect(dashboard.getByTestId('progress-rate')).toContainText('0 of 40 questionnaires answered (0%)');

@@ -27,7 +27,7 @@ export function PeoplePage() {
   const set = (key: keyof typeof empty) => (e: { currentTarget: { value: string } }) => setValues({ ...values(), [key]: e.currentTarget.value });
   const filtered = createMemo(() => {
     const q = query().trim().toLowerCase();
-    return (people() ?? []).filter((p) => !q || `${p.fullName} ${p.position} ${p.unitName}`.toLowerCase().includes(q));
+    return (people() ?? []).filter((p) => !q || `${p.fullName} ${p.position} ${p.unitName} ${p.employeeNo ?? ''}`.toLowerCase().includes(q));
   });
 
   const open = (person: Person | null) => {
