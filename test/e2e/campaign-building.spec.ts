@@ -14,7 +14,6 @@ async function post(page: Page, path: string, body: unknown) {
 }
 
 test('HR adds a whole unit to a campaign and follows its progress', async ({ page, browser }) => {
-  page.on('dialog', (dialog) => void dialog.accept());
   await page.goto('/');
   await page.getByLabel('Login').fill(E2E_HR.login);
   await page.getByLabel('Password').fill(E2E_HR.password);

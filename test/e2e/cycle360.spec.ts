@@ -27,7 +27,6 @@ async function respondentPage(browser: Browser, url: string) {
 }
 
 test('HR runs a 360 campaign end to end and reads the report', async ({ page, browser }) => {
-  page.on('dialog', (dialog) => void dialog.accept());
   const year = new Date().getMonth() >= 6 ? new Date().getFullYear() : new Date().getFullYear() - 1;
 
   // Sign in.

@@ -44,7 +44,6 @@ async function seedOpenCampaign(request: APIRequestContext) {
 }
 
 test('HR e-mails invitations; a respondent answers from the message; sheets carry QR codes', async ({ page, browser }) => {
-  page.on('dialog', (dialog) => void dialog.accept());
   await page.goto('/');
   await page.getByLabel('Login').fill(E2E_HR.login);
   await page.getByLabel('Password').fill(E2E_HR.password);
@@ -59,6 +58,7 @@ test('HR e-mails invitations; a respondent answers from the message; sheets carr
   await expect(panel.getByText('With e-mail: 4')).toBeVisible();
   await expect(panel.getByText('Without e-mail: 1')).toBeVisible();
   await panel.getByRole('button', { name: 'Send invitations by e-mail' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Send invitations by e-mail' }).click();
   await expect(panel.getByText('Delivered by e-mail: 3')).toBeVisible({ timeout: 20_000 });
   await expect(panel.getByText('Failed: 1')).toBeVisible();
   const failures = panel.getByTestId('failures');
@@ -69,6 +69,7 @@ test('HR e-mails invitations; a respondent answers from the message; sheets carr
   expect(mails.map(to).sort()).toEqual(['dauren@b360.test', 'gulnar@b360.test', 'head@b360.test']);
   // A second click sends nothing more.
   await panel.getByRole('button', { name: 'Send invitations by e-mail' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Send invitations by e-mail' }).click();
   await expect(panel.getByText('Nothing to send')).toBeVisible();
 
   // The address is fixed: "Retry failed" delivers it.
@@ -96,6 +97,11 @@ test('HR e-mails invitations; a respondent answers from the message; sheets carr
 
   // Reminders go to the three who have not answered, never to the one who has.
   await panel.getByRole('button', { name: 'Send reminders now' }).click();
+  // Escape keeps everything as it was; the dialog asked first.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Send reminders now' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Send reminders now' }).click();
   await expect(panel.getByText('3 message(s) queued.')).toBeVisible();
   const reminders = (await smtp.waitFor(7)).slice(4);
   expect(reminders.map(to).sort()).toEqual(['dauren@b360.test', 'head@b360.test', 'saule@b360.test']);

@@ -6,6 +6,7 @@ import { isMessageKey } from '../../../../shared/i18n/translate.ts';
 import { api, errorText, fieldErrors } from '../../common/api.ts';
 import { formatDate, t } from '../../common/i18n.ts';
 import { setSheetBatch, type SheetBatch } from '../sheetStore.ts';
+import { createConfirm } from './createConfirm.tsx';
 import { describedBy, Field } from './Field.tsx';
 
 type Overview = Awaited<ReturnType<typeof deliveryOverview>>;
@@ -19,6 +20,7 @@ const POLL_MS = 1000;
  */
 export function InvitationsPanel(props: { campaignId: string; open: boolean }) {
   const navigate = useNavigate();
+  const confirmation = createConfirm();
   const [overview, { refetch }] = createResource(() => props.campaignId, (id) => api<Overview>('GET', `/campaigns/${id}/deliveries`));
   const [failure, setFailure] = createSignal<unknown>(null);
   const [note, setNote] = createSignal('');
@@ -47,8 +49,8 @@ export function InvitationsPanel(props: { campaignId: string; open: boolean }) {
       setBusy(false);
     }
   };
-  const queue = (path: string, body: unknown, question?: string) => {
-    if (question && !confirm(question)) return;
+  const queue = async (path: string, body: unknown, question?: { title: string; body: string }) => {
+    if (question && !(await confirmation.ask({ ...question, confirmLabel: question.title }))) return;
     void act(async () => {
       const { queued } = await api<{ queued: number }>('POST', `/campaigns/${props.campaignId}/${path}`, body);
       setNote(queued > 0 ? t('invitations.queued', { count: queued }) : t('invitations.nothingQueued'));
@@ -120,11 +122,11 @@ export function InvitationsPanel(props: { campaignId: string; open: boolean }) {
 
             <div class="toolbar">
               <Show when={canMail()}>
-                <button type="button" disabled={busy()} aria-describedby="send-hint" onClick={() => queue('deliveries/invitations', {}, t('invitations.sendConfirm'))}>{t('invitations.send')}</button>
+                <button type="button" disabled={busy()} aria-describedby="send-hint" onClick={() => void queue('deliveries/invitations', {}, { title: t('invitations.send'), body: t('invitations.sendConfirm') })}>{t('invitations.send')}</button>
               </Show>
               <button type="button" class="secondary" disabled={busy()} aria-describedby="sheets-hint" onClick={() => print()}>{t('invitations.sheets')}</button>
               <Show when={canMail()}>
-                <button type="button" class="secondary" disabled={busy()} aria-describedby="remind-hint" onClick={() => queue('deliveries/reminders', undefined, t('invitations.remindConfirm'))}>{t('invitations.remind')}</button>
+                <button type="button" class="secondary" disabled={busy()} aria-describedby="remind-hint" onClick={() => void queue('deliveries/reminders', undefined, { title: t('invitations.remind'), body: t('invitations.remindConfirm') })}>{t('invitations.remind')}</button>
               </Show>
             </div>
             <Show when={canMail()}><p class="muted small" id="send-hint">{t('invitations.sendHint')}</p></Show>
@@ -169,7 +171,7 @@ export function InvitationsPanel(props: { campaignId: string; open: boolean }) {
                 </table>
               </div>
               <Show when={canMail()}>
-                <p><button type="button" disabled={busy()} onClick={() => queue('deliveries/retry', undefined)}>{t('invitations.retry')}</button></p>
+                <p><button type="button" disabled={busy()} onClick={() => void queue('deliveries/retry', undefined)}>{t('invitations.retry')}</button></p>
               </Show>
             </Show>
 
@@ -207,7 +209,7 @@ export function InvitationsPanel(props: { campaignId: string; open: boolean }) {
                   <button
                     type="button"
                     disabled={busy() || chosenRows().length === 0 || chosenRows().some((r) => !r.email)}
-                    onClick={() => queue('deliveries/invitations', { invitationIds: chosen() }, t('invitations.resendConfirm', { count: chosen().length }))}
+                    onClick={() => void queue('deliveries/invitations', { invitationIds: chosen() }, { title: t('invitations.resendSelected', { count: chosen().length }), body: t('invitations.resendConfirm', { count: chosen().length }) })}
                   >
                     {t('invitations.resendSelected', { count: chosen().length })}
                   </button>
@@ -218,6 +220,7 @@ export function InvitationsPanel(props: { campaignId: string; open: boolean }) {
           </>
         )}
       </Show>
+      <confirmation.Dialog />
     </section>
   );
 }

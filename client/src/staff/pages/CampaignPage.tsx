@@ -9,6 +9,7 @@ import { hasReports, isEditable, type CampaignStatus } from '../../../../shared/
 import { api, errorText } from '../../common/api.ts';
 import { formatDate, t } from '../../common/i18n.ts';
 import { AddUnitPanel } from '../components/AddUnitPanel.tsx';
+import { createConfirm } from '../components/createConfirm.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { InvitationsPanel } from '../components/InvitationsPanel.tsx';
 import { LinksPanel, type IssuedLink } from '../components/LinksPanel.tsx';
@@ -29,6 +30,7 @@ interface Detail {
 }
 
 export function CampaignPage() {
+  const confirmation = createConfirm();
   const params = useParams<{ id: string }>();
   const [detail, { refetch }] = createResource(() => params.id, async (id) => api<Detail>('GET', `/campaigns/${id}`));
   const [schedule, { refetch: refetchSchedule }] = createResource(() => params.id, async (id) => api<ResultsSchedule>('GET', `/campaigns/${id}/schedule`));
@@ -81,8 +83,9 @@ export function CampaignPage() {
     await refetchSchedule();
     document.getElementById('campaign-status')?.focus();
   };
-  const remove = (e: EvaluationProgress) => {
-    if (confirm(t('common.confirmDelete', { name: e.fullName }))) void act(() => api('DELETE', `/campaigns/${params.id}/evaluations/${e.id}`));
+  const remove = async (e: EvaluationProgress) => {
+    const yes = await confirmation.ask({ title: t('campaign.remove'), body: t('common.confirmDelete', { name: e.fullName }), confirmLabel: t('campaign.remove') });
+    if (yes) void act(() => api('DELETE', `/campaigns/${params.id}/evaluations/${e.id}`));
   };
 
   return (
@@ -135,6 +138,7 @@ export function CampaignPage() {
               />
             )}
           </Show>
+          <confirmation.Dialog />
           <Show when={links()}>
             {(l) => <LinksPanel links={l()} fileName={`links-${c().year}.csv`} onClose={() => setLinks(null)} />}
           </Show>
@@ -166,7 +170,7 @@ export function CampaignPage() {
                         <td class="row">
                           <Show when={isEditable(status())}>
                             <A class="button secondary" href={`/campaigns/${params.id}/evaluations/${e.id}`}>{t('campaign.chooseRespondents')}</A>
-                            <button type="button" class="danger" disabled={busy()} onClick={() => remove(e)} aria-label={`${t('campaign.remove')}: ${e.fullName}`}>{t('campaign.remove')}</button>
+                            <button type="button" class="danger" disabled={busy()} onClick={() => void remove(e)} aria-label={`${t('campaign.remove')}: ${e.fullName}`}>{t('campaign.remove')}</button>
                           </Show>
                           <Show when={hasReports(status())}>
                             <A class="button" href={`/reports/${e.id}`}>{t('campaign.report')}</A>

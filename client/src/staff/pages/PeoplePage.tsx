@@ -6,6 +6,7 @@ import { ABSENCES } from '../../../../shared/rules/absence.ts';
 import { personBody } from '../../../../shared/schemas/api.ts';
 import { api, errorText, fieldErrors, zodIssues } from '../../common/api.ts';
 import { locale, t } from '../../common/i18n.ts';
+import { createConfirm } from '../components/createConfirm.tsx';
 import { describedBy, Field } from '../components/Field.tsx';
 import { fetchPeople, fetchUnits, unitTree, type Person } from '../data.ts';
 
@@ -14,6 +15,7 @@ const COMMON_CATEGORIES = ['B-1', 'B-2', 'B-3', 'B-4', 'B-5', 'C-1', 'C-2', 'C-3
 const empty = { fullName: '', position: '', unitId: '', category: '', managerId: '', email: '', employeeNo: '', appointedOn: '', absence: '', absentFrom: '', absentUntil: '' };
 
 export function PeoplePage() {
+  const confirmation = createConfirm();
   const methodology = findMethodology(DEFAULT_METHODOLOGY_ID)!;
   const [units] = createResource(fetchUnits);
   const [people, { refetch }] = createResource(fetchPeople);
@@ -75,7 +77,7 @@ export function PeoplePage() {
   };
 
   const remove = async (person: Person) => {
-    if (!confirm(t('common.confirmDelete', { name: person.fullName }))) return;
+    if (!(await confirmation.ask({ title: t('common.delete'), body: t('common.confirmDelete', { name: person.fullName }), confirmLabel: t('common.delete') }))) return;
     try {
       await api('DELETE', `/people/${person.id}`);
       await refetch();
@@ -87,6 +89,7 @@ export function PeoplePage() {
   const fieldId = (k: string) => `person-${k}`;
   return (
     <>
+      <confirmation.Dialog />
       <h1>{t('people.title')}</h1>
       <Show when={units() && units()!.length === 0}>
         <p class="notice">{t('people.needUnit')} <A href="/units">{t('nav.units')}</A></p>

@@ -12,6 +12,7 @@ import { api, errorText } from '../../common/api.ts';
 import { locale, t } from '../../common/i18n.ts';
 import { LinksPanel, type IssuedLink } from '../components/LinksPanel.tsx';
 import { fetchPeople, type Person } from '../data.ts';
+import { createConfirm } from '../components/createConfirm.tsx';
 
 interface Detail {
   evaluation: EvaluationRow;
@@ -22,6 +23,7 @@ type Choice = { personId: string; relation: Exclude<Relation, 'self'> };
 const RELATION_CHOICES = ['manager', 'subordinate', 'peer'] as const;
 
 export function RespondentsPage() {
+  const confirmation = createConfirm();
   const params = useParams<{ id: string; eid: string }>();
   const rules = findMethodology(DEFAULT_METHODOLOGY_ID)!.rules;
   const [detail, { refetch }] = createResource(() => `${params.id}/${params.eid}`, () => api<Detail>('GET', `/campaigns/${params.id}/evaluations/${params.eid}`));
@@ -104,7 +106,7 @@ export function RespondentsPage() {
   };
 
   const reissue = async (invitation: InvitationView) => {
-    if (!confirm(t('links.reissueConfirm', { name: invitation.respondentName }))) return;
+    if (!(await confirmation.ask({ title: t('links.reissue'), body: t('links.reissueConfirm', { name: invitation.respondentName }), confirmLabel: t('links.reissue') }))) return;
     try {
       setLinks((await api<{ links: IssuedLink[] }>('POST', `/campaigns/${params.id}/links`, { invitationIds: [invitation.id] })).links);
       await refetch();
@@ -120,6 +122,7 @@ export function RespondentsPage() {
     <Show when={evaluated()} fallback={<Show when={detail.error} fallback={<p role="status">{t('common.loading')}</p>}><p class="alert" role="alert">{errorText(detail.error)}</p></Show>}>
       {(e) => (
         <>
+          <confirmation.Dialog />
           <p><A href={`/campaigns/${params.id}`}>← {t('campaign.evaluated')}</A></p>
           <h1>{t('respondents.title', { name: e().full_name })}</h1>
           <p class="muted">{e().position}, {e().unit_name} · {t(`form.${e().form_key as 'head' | 'employee'}`)}</p>

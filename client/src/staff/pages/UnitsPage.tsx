@@ -2,10 +2,12 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { unitBody } from '../../../../shared/schemas/api.ts';
 import { api, errorText, fieldErrors, zodIssues } from '../../common/api.ts';
 import { t } from '../../common/i18n.ts';
+import { createConfirm } from '../components/createConfirm.tsx';
 import { describedBy, Field } from '../components/Field.tsx';
 import { fetchPeople, fetchUnits, unitTree, type Unit } from '../data.ts';
 
 export function UnitsPage() {
+  const confirmation = createConfirm();
   const [units, { refetch }] = createResource(fetchUnits);
   const [people] = createResource(fetchPeople);
   const [editing, setEditing] = createSignal<Unit | null>(null);
@@ -43,7 +45,7 @@ export function UnitsPage() {
   };
 
   const remove = async (unit: Unit) => {
-    if (!confirm(t('common.confirmDelete', { name: unit.name }))) return;
+    if (!(await confirmation.ask({ title: t('common.delete'), body: t('common.confirmDelete', { name: unit.name }), confirmLabel: t('common.delete') }))) return;
     try {
       await api('DELETE', `/units/${unit.id}`);
       await refetch();
@@ -54,6 +56,7 @@ export function UnitsPage() {
 
   return (
     <>
+      <confirmation.Dialog />
       <h1>{t('units.title')}</h1>
       <form class="card" onSubmit={submit} novalidate aria-labelledby="unit-form-title">
         <h2 id="unit-form-title">{editing() ? t('common.edit') : t('units.add')}</h2>
