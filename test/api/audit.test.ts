@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { createUser } from '../../server/services/accounts.ts';
 import { auditActionKey } from '../../shared/audit/auditActions.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
+import { signInAs } from '../support/signIn.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
 let t: TestApp;
@@ -12,11 +12,7 @@ beforeEach(async () => {
   t = await createTestApp();
 });
 
-async function signIn(role: 'admin' | 'hr_head' | 'hr', login: string): Promise<string> {
-  await createUser(t.conn.db, { login, fullName: login, role, password: 'a-long-password' });
-  const res = await t.call('POST', '/auth/login', { login, password: 'a-long-password' }, { cookie: null });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-}
+const signIn = (role: 'admin' | 'hr_head', login: string) => signInAs(t, role, login);
 
 const readLog = async (cookie: string, query = '') => {
   const res = await t.call('GET', `/audit${query}`, undefined, { cookie });

@@ -1,13 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E_HR, E2E_HR_HEAD } from './credentials.ts';
+import { signIn } from './signIn.ts';
 
-async function signIn(page: Page, account: { login: string; password: string }) {
-  await page.goto('/login');
-  await page.getByLabel('Login').fill(account.login);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: '360 campaigns' })).toBeVisible();
-}
 
 test('the head of HR reads what HR did; HR cannot open the log', async ({ page }) => {
   const unitName = `Бөлім ${Date.now()}`;

@@ -1,13 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ADMIN, E2E_HR } from './credentials.ts';
+import { signIn } from './signIn.ts';
 
-async function signIn(page: Page, account: { login: string; password: string }) {
-  await page.goto('/');
-  await page.getByLabel('Login').fill(account.login);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: '360 campaigns' })).toBeVisible();
-}
 
 /** A JSON request with the page's session. */
 async function post(page: Page, method: 'POST' | 'PUT', path: string, data: unknown) {

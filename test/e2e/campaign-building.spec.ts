@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { E2E_HR } from './credentials.ts';
+import { signIn } from './signIn.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const today = new Date();
@@ -14,11 +15,7 @@ async function post(page: Page, path: string, body: unknown) {
 }
 
 test('HR adds a whole unit to a campaign and follows its progress', async ({ page, browser }) => {
-  await page.goto('/');
-  await page.getByLabel('Login').fill(E2E_HR.login);
-  await page.getByLabel('Password').fill(E2E_HR.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: '360 campaigns' })).toBeVisible();
+  await signIn(page, E2E_HR);
 
   // The staff list, through the API the Staff page uses: a unit with a sector below it.
   const unit = (await post(page, '/units', { name: 'Құқық бөлімі', parentId: null })).unit.id;

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { E2E_HR } from './credentials.ts';
+import { signIn } from './signIn.ts';
 
 const head = almaty2023.forms.head;
 /**
@@ -29,12 +30,7 @@ async function respondentPage(browser: Browser, url: string) {
 test('HR runs a 360 campaign end to end and reads the report', async ({ page, browser }) => {
   const year = new Date().getMonth() >= 6 ? new Date().getFullYear() : new Date().getFullYear() - 1;
 
-  // Sign in.
-  await page.goto('/');
-  await page.getByLabel('Login').fill(E2E_HR.login);
-  await page.getByLabel('Password').fill(E2E_HR.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: '360 campaigns' })).toBeVisible();
+  await signIn(page, E2E_HR);
 
   // A unit and its people: a head of unit (E-2) and five employees.
   await page.getByRole('link', { name: 'Units' }).click();

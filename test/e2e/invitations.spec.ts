@@ -4,6 +4,7 @@ import { translate } from '../../shared/i18n/translate.ts';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 import { E2E_HR } from './credentials.ts';
+import { signIn } from './signIn.ts';
 import { E2E_SMTP_PORT } from './mailPort.ts';
 
 let smtp: TestSmtp;
@@ -44,11 +45,7 @@ async function seedOpenCampaign(request: APIRequestContext) {
 }
 
 test('HR e-mails invitations; a respondent answers from the message; sheets carry QR codes', async ({ page, browser }) => {
-  await page.goto('/');
-  await page.getByLabel('Login').fill(E2E_HR.login);
-  await page.getByLabel('Password').fill(E2E_HR.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: '360 campaigns' })).toBeVisible();
+  await signIn(page, E2E_HR);
   const campaignId = await seedOpenCampaign(page.request);
 
   // One address is refused by the mail server, as an unknown mailbox would be.

@@ -5,6 +5,7 @@ import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 import { xlsxOf, type StaffLine } from '../support/staffFile.ts';
 import { E2E_HR } from './credentials.ts';
+import { signIn } from './signIn.ts';
 import { E2E_SMTP_PORT } from './mailPort.ts';
 
 /**
@@ -48,11 +49,7 @@ const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0]! : m.to!).value[0]!
 const kk = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('kk', key, params);
 
 test('HR imports the staff, builds a campaign for a unit, e-mails the links, and a respondent answers from the message', async ({ page, browser }) => {
-  await page.goto('/');
-  await page.getByLabel('Login').fill(E2E_HR.login);
-  await page.getByLabel('Password').fill(E2E_HR.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: '360 campaigns' })).toBeVisible();
+  await signIn(page, E2E_HR);
 
   // The file has a bad category on row 5: it is rejected with its row number and reason, the rest imported.
   await page.getByRole('link', { name: 'Import', exact: true }).click();

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { readSheet } from 'read-excel-file/node';
 import { csvOf, xlsxOf, type StaffLine } from '../support/staffFile.ts';
 import { E2E_HR } from './credentials.ts';
+import { signIn } from './signIn.ts';
 
 // The browser tests share one server: this run's people, numbers and units carry a tag of their own.
 const tag = String(Date.now()).slice(-6);
@@ -23,11 +24,7 @@ const staff = (): StaffLine[] => [
 const numbers = [1, 2, 3, 4, 5].map(no);
 
 test('HR imports a staff list with bad rows, fixes them, re-imports and exports it', async ({ page }) => {
-  await page.goto('/');
-  await page.getByLabel('Login').fill(E2E_HR.login);
-  await page.getByLabel('Password').fill(E2E_HR.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: '360 campaigns' })).toBeVisible();
+  await signIn(page, E2E_HR);
 
   // A file that is not a spreadsheet is refused next to the field, in the reader's language.
   await page.getByRole('link', { name: 'Import', exact: true }).click();
