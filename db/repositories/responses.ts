@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from 'kysely';
 import type { DB } from '../connect.ts';
 import { randomInt } from 'node:crypto';
 import { randomRowId } from '../ids.ts';
@@ -81,11 +82,17 @@ export async function responsesOf(db: DB, evaluationId: string): Promise<Array<{
   return rows.map((r) => ({ isSelf: r.is_self === 1, answers: JSON.parse(r.answers) as Record<string, number> }));
 }
 
+const INSERT_BATCH = 500;
+
 /**
- * Rewrites a campaign's responses in random order under fresh random keys. PostgreSQL keeps rows in its heap
- * in insertion order; after this, the physical order of a closed campaign's answers says nothing of when they came.
+ * Seals a closed campaign's answers against someone who later holds the database: the responses are
+ * rewritten in random order under fresh random keys, and every invitation row is rewritten in the same
+ * transaction. Before this, PostgreSQL's heap order followed submission order and each response shared its
+ * transaction id (xmin) with the invitation it used up; afterwards all carry the closing transaction's id.
+ * The superseded row versions are then vacuumed (PostgreSQL) or checkpointed out of the WAL (SQLite, whose
+ * secure_delete zeroes freed content — db/connect.ts).
  */
-export async function shuffleCampaignResponses(db: DB, campaignId: string): Promise<void> {
+export async function sealCampaignResponses(db: DB, campaignId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const evaluationIds = trx.selectFrom('evaluation').select('id').where('campaign_id', '=', campaignId);
     const rows = await trx.selectFrom('response').select(['evaluation_id', 'is_self', 'answers']).where('evaluation_id', 'in', evaluationIds).execute();
@@ -94,6 +101,12 @@ export async function shuffleCampaignResponses(db: DB, campaignId: string): Prom
       const j = randomInt(i + 1);
       [rows[i], rows[j]] = [rows[j]!, rows[i]!];
     }
-    for (const row of rows) await insertWithRandomId(trx, row);
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      const batch = rows.slice(start, start + INSERT_BATCH).map((row) => ({ id: randomRowId(), ...row }));
+      await trx.insertInto('response').values(batch).execute();
+    }
+    await trx.updateTable('invitation').set((eb) => ({ answered: eb.ref('answered') })).where('evaluation_id', 'in', evaluationIds).execute();
   });
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`vacuum response, invitation`.execute(db);
+  else await sql`pragma wal_checkpoint(truncate)`.execute(db);
 }

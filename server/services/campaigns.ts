@@ -1,6 +1,6 @@
 import type { DB } from '../../db/connect.ts';
 import * as campaigns from '../../db/repositories/campaigns.ts';
-import { shuffleCampaignResponses } from '../../db/repositories/responses.ts';
+import { sealCampaignResponses } from '../../db/repositories/responses.ts';
 import { getPeople, getPersonView, type PersonView } from '../../db/repositories/staff.ts';
 import { DEFAULT_METHODOLOGY_ID, findMethodology } from '../../shared/methodology/registry.ts';
 import type { Methodology } from '../../shared/methodology/types.ts';
@@ -155,7 +155,7 @@ export async function openCampaign(db: DB, id: string, now = new Date()): Promis
 }
 
 async function finishClosing(db: DB, id: string): Promise<void> {
-  await shuffleCampaignResponses(db, id);
+  await sealCampaignResponses(db, id);
 }
 
 export async function closeCampaign(db: DB, id: string, now = new Date()): Promise<void> {

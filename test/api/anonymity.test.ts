@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
+import { freshPostgresSchema, postgresReachable } from '../support/postgres.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
 let t: TestApp;
@@ -67,5 +68,28 @@ describe('anonymity by construction (docs/threat-model.md)', () => {
     expect(sequence.slice().sort((a, b) => a - b)).toEqual(submitted);
     // Stored in submission order, the correlation would be 1.
     expect(Math.abs(rankCorrelation(sequence))).toBeLessThan(0.9);
+  });
+
+  it.skipIf(!postgresReachable)('on PostgreSQL, leaves no transaction id shared by an answer and the link it used once closed', async () => {
+    const schema = await freshPostgresSchema();
+    const pgApp = await createTestApp({ databaseUrl: schema.url });
+    try {
+      const { head, employees } = await seedUnit(pgApp, 3);
+      const { links, campaignId } = await openCampaignWith(pgApp, head.id, employees.map((p: { id: string }) => p.id));
+      for (const link of links.filter((l) => l.relation !== 'self')) {
+        await pgApp.call('POST', '/respond/submit', { token: tokenOf(link.url), answers: fullAnswers('head', () => 4) }, { cookie: null });
+      }
+      const linked = () =>
+        sql<{ n: number }>`select count(*)::int as n from response r join invitation i on i.xmin::text = r.xmin::text`.execute(pgApp.conn.db);
+      // While the campaign is open each answer shares its transaction with the invitation it used up.
+      expect((await linked()).rows[0]!.n).toBe(3);
+      expect((await pgApp.json('POST', `/campaigns/${campaignId}/close`)).status).toBe(204);
+      // Closing rewrote both in one transaction: nothing tells one answer's respondent apart any more.
+      const xmins = await sql<{ x: string }>`select distinct xmin::text as x from response union select distinct xmin::text from invitation`.execute(pgApp.conn.db);
+      expect(xmins.rows).toHaveLength(1);
+    } finally {
+      await pgApp.conn.db.destroy();
+      await schema.drop();
+    }
   });
 });
