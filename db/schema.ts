@@ -39,6 +39,10 @@ export interface UserTable {
   role: string;
   password_hash: string;
   created_at: string;
+  /** The staff member this account belongs to (their own report, those they evaluate). */
+  person_id: string | null;
+  /** An HR officer's grant to read reports (§21); 0 or 1. */
+  can_read_reports: Generated<number>;
 }
 
 export interface SessionTable {
@@ -74,6 +78,8 @@ export interface EvaluationTable {
   category: string;
   /** §6–7: the absence kind for which the person is evaluated without their own participation, or null. */
   without_participation: string | null;
+  /** The direct manager when the person was added: the evaluator, who may read the report (§2, §21). */
+  evaluator_id: string | null;
 }
 
 /** Who is asked about whom. Holds the hash of the link's token and whether it was used — never the answers. */
@@ -159,6 +165,24 @@ export interface ReminderScheduleTable {
   updated_at: string;
 }
 
+/** A calibration session (§38–43): the reports put before it are readable by its participants. */
+export interface CalibrationSessionTable {
+  id: string;
+  campaign_id: string;
+  title: string;
+  created_at: string;
+}
+
+export interface CalibrationMemberTable {
+  session_id: string;
+  user_id: string;
+}
+
+export interface CalibrationReportTable {
+  session_id: string;
+  evaluation_id: string;
+}
+
 export interface Database {
   unit: UnitTable;
   person: PersonTable;
@@ -169,6 +193,9 @@ export interface Database {
   invitation: InvitationTable;
   response: ResponseTable;
   audit_entry: AuditEntryTable;
+  calibration_session: CalibrationSessionTable;
+  calibration_member: CalibrationMemberTable;
+  calibration_report: CalibrationReportTable;
   calendar_override: CalendarOverrideTable;
   delivery: DeliveryTable;
   reminder_schedule: ReminderScheduleTable;

@@ -8,6 +8,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from './http/apiError.ts';
 import { auditTrail } from './http/auditTrail.ts';
 import { requireUser, type AppEnv } from './http/session.ts';
+import { CAMPAIGN_RUNNERS } from '../shared/access/roles.ts';
+import { requireRole } from './http/requireRole.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { campaignBuildingRoutes } from './routes/campaignBuilding.ts';
@@ -15,6 +17,7 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import type { AppDeps } from './routes/deps.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { respondRoutes } from './routes/respond.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { staffImportRoutes } from './routes/staffImport.ts';
@@ -53,6 +56,10 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   app.route('/api/respond', respondRoutes(deps));
   // Everything else under /api is for signed-in staff.
   const staffApi = new Hono<AppEnv>().use(requireUser(deps.conn.db)).use(auditTrail(deps.conn.db, deps.now));
+  // The staff list and campaigns are HR's; trainers and staff members' own accounts reach only what is theirs.
+  const runners = requireRole(...CAMPAIGN_RUNNERS);
+  for (const path of ['/units/*', '/people/*', '/campaigns/*', '/staff-import/*', '/staff-export', '/calendar/*']) staffApi.use(path, runners);
+  staffApi.route('/', reportRoutes(deps));
   staffApi.route('/', staffRoutes(deps));
   staffApi.route('/', auditRoutes(deps));
   staffApi.route('/', campaignRoutes(deps));

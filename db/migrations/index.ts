@@ -5,6 +5,7 @@ import { staffDetailsMigration } from './0002_staff_details.ts';
 import { calendarMigration } from './0003_calendar.ts';
 import { deliveriesMigration } from './0004_deliveries.ts';
 import { auditMigration } from './0005_audit.ts';
+import { reportAccessMigration } from './0007_report_access.ts';
 
 /** Migrations live in code: Kysely's file provider cannot import .ts under plain Node. Names sort in order. */
 function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0003_calendar': calendarMigration,
     '0004_deliveries': deliveriesMigration,
     '0005_audit': auditMigration(dialect),
+    '0007_report_access': reportAccessMigration,
   };
 }
 

@@ -7,6 +7,8 @@ export interface NewUser {
   fullName: string;
   role: string;
   passwordHash: string;
+  personId?: string | null;
+  canReadReports?: boolean;
 }
 
 export function findUserByLogin(db: DB, login: string): Promise<UserRow | undefined> {
@@ -22,7 +24,16 @@ export async function insertUser(db: DB, user: NewUser): Promise<string> {
   const id = newId();
   await db
     .insertInto('app_user')
-    .values({ id, login: user.login, full_name: user.fullName, role: user.role, password_hash: user.passwordHash, created_at: nowIso() })
+    .values({
+      id,
+      login: user.login,
+      full_name: user.fullName,
+      role: user.role,
+      password_hash: user.passwordHash,
+      created_at: nowIso(),
+      person_id: user.personId ?? null,
+      can_read_reports: user.canReadReports ? 1 : 0,
+    })
     .execute();
   return id;
 }
@@ -36,14 +47,15 @@ export async function insertSession(db: DB, idHash: string, userId: string, expi
   await db.insertInto('user_session').values({ id: idHash, user_id: userId, created_at: nowIso(), expires_at: expiresAt }).execute();
 }
 
-export function findSessionUser(db: DB, idHash: string, now: string) {
-  return db
+export async function findSessionUser(db: DB, idHash: string, now: string) {
+  const row = await db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['u.id as id', 'u.login as login', 'u.full_name as fullName', 'u.role as role'])
+    .select(['u.id as id', 'u.login as login', 'u.full_name as fullName', 'u.role as role', 'u.person_id as personId', 'u.can_read_reports as canReadReports'])
     .where('s.id', '=', idHash)
     .where('s.expires_at', '>', now)
     .executeTakeFirst();
+  return row && { ...row, canReadReports: row.canReadReports === 1 };
 }
 
 export async function deleteSession(db: DB, idHash: string): Promise<void> {

@@ -6,12 +6,14 @@ import { createUser, ROLES, type Role } from '../services/accounts.ts';
 import { generatePassword, hashPassword } from '../security/password.ts';
 
 const USAGE = `Usage:
-  npm run user -- create <login> [--role hr|hr_head|admin] [--name "Full name"]   create an account; prints its password
-  npm run user -- password <login>                                                set a new random password; prints it`;
+  npm run user -- create <login> [--role hr|hr_head|admin|trainer|employee] [--name "Full name"] [--reports]
+      create an account and print its password; --reports lets an HR officer read reports (§21)
+  npm run user -- password <login>
+      set a new random password and print it`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { role: { type: 'string', default: 'hr' }, name: { type: 'string' } },
+  options: { role: { type: 'string', default: 'hr' }, name: { type: 'string' }, reports: { type: 'boolean', default: false } },
 });
 const [command, login] = positionals;
 if (!login || (command !== 'create' && command !== 'password')) {
@@ -23,7 +25,7 @@ const { db } = await connect(loadConfig().databaseUrl);
 try {
   if (command === 'create') {
     if (!(ROLES as readonly string[]).includes(values.role!)) throw new Error(`--role must be one of: ${ROLES.join(', ')}`);
-    const created = await createUser(db, { login, fullName: values.name ?? login, role: values.role as Role });
+    const created = await createUser(db, { login, fullName: values.name ?? login, role: values.role as Role, canReadReports: values.reports });
     console.log(`Created ${values.role} account.\n  login:    ${created.login}\n  password: ${created.password}`);
   } else {
     const user = await findUserByLogin(db, login);

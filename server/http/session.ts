@@ -13,6 +13,10 @@ export interface SessionUser {
   login: string;
   fullName: string;
   role: string;
+  /** The staff member the account belongs to, if any. */
+  personId: string | null;
+  /** An HR officer's grant to read reports (§21). */
+  canReadReports: boolean;
 }
 
 export type AppEnv = {

@@ -12,7 +12,6 @@ import { auditDetails } from '../http/auditTrail.ts';
 import { parseBody } from '../http/parseBody.ts';
 import type { AppEnv } from '../http/session.ts';
 import * as campaigns from '../services/campaigns.ts';
-import { evaluationReport } from '../services/reports.ts';
 import type { AppDeps } from './deps.ts';
 
 export function campaignRoutes({ conn: { db }, config, now }: AppDeps) {
@@ -64,6 +63,5 @@ export function campaignRoutes({ conn: { db }, config, now }: AppDeps) {
       const links = await campaigns.issueLinks(db, c.req.param('id'), invitationIds, origin);
       auditDetails(c, { count: links.length });
       return c.json({ links }, 201);
-    })
-    .get('/evaluations/:eid/report', async (c) => c.json(await evaluationReport(db, c.req.param('eid'))));
+    });
 }

@@ -17,10 +17,22 @@ export async function authenticate(db: DB, login: string, password: string) {
   return user;
 }
 
-export async function createUser(db: DB, input: { login: string; fullName: string; role: Role; password?: string }) {
+export interface NewAccount {
+  login: string;
+  fullName: string;
+  role: Role;
+  password?: string;
+  /** The staff member the account belongs to. */
+  personId?: string | null;
+  /** An HR officer's grant to read reports (§21). */
+  canReadReports?: boolean;
+}
+
+export async function createUser(db: DB, input: NewAccount) {
   if (await findUserByLogin(db, input.login)) throw new ApiError(409, 'user.exists', { login: input.login });
   const password = input.password ?? generatePassword();
-  await insertUser(db, { login: input.login, fullName: input.fullName, role: input.role, passwordHash: await hashPassword(password) });
+  const { password: _, ...account } = input;
+  await insertUser(db, { ...account, passwordHash: await hashPassword(password) });
   return { login: input.login, password };
 }
 

@@ -91,6 +91,7 @@ export function evaluationSnapshot(
     unit_name: person.unitName,
     category: person.category,
     without_participation: participation.kind === 'withoutParticipation' ? participation.absence : null,
+    evaluator_id: person.managerId,
   };
 }
 

@@ -5,6 +5,7 @@
 export const AUDIT_ACTIONS = {
   'POST /auth/login': 'audit.action.signIn',
   'POST /auth/logout': 'audit.action.signOut',
+  'GET /evaluations/:eid/report': 'audit.action.reportRead',
   'POST /units': 'audit.action.unitCreate',
   'PUT /units/:id': 'audit.action.unitUpdate',
   'DELETE /units/:id': 'audit.action.unitDelete',

@@ -1,4 +1,5 @@
 import { audit } from './sections/audit.ts';
+import { reportAccess } from './sections/reportAccess.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
@@ -12,6 +13,7 @@ import { staffImport } from './sections/staffImport.ts';
 export const en = {
   ...staffDetails.en,
   ...audit.en,
+  ...reportAccess.en,
   ...campaignBuilding.en,
   ...calendar.en,
   ...staffImport.en,

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en.ts';
 import { audit } from './sections/audit.ts';
+import { reportAccess } from './sections/reportAccess.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
@@ -10,6 +11,7 @@ import { staffImport } from './sections/staffImport.ts';
 export const ru: Record<MessageKey, string> = {
   ...staffDetails.ru,
   ...audit.ru,
+  ...reportAccess.ru,
   ...campaignBuilding.ru,
   ...calendar.ru,
   ...staffImport.ru,

@@ -12,7 +12,7 @@ import { E2E_ADMIN, E2E_HR, E2E_HR_HEAD } from './credentials.ts';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-e2e-'));
 const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: process.env.E2E_PORT ?? '8361', DATABASE_URL: undefined });
 const conn = await connect(config.databaseUrl);
-await createUser(conn.db, { ...E2E_HR, role: 'hr' });
+await createUser(conn.db, { ...E2E_HR, role: 'hr', canReadReports: true });
 await createUser(conn.db, { ...E2E_HR_HEAD, role: 'hr_head' });
 await createUser(conn.db, { ...E2E_ADMIN, role: 'admin' });
 serve({ fetch: createApp({ conn, config, now: () => new Date() }).fetch, port: config.port, hostname: '127.0.0.1' });

@@ -27,7 +27,8 @@ export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseU
   // Retries a few milliseconds apart: the tests check that they happen, not how long they wait.
   const deliveryWorker = new DeliveryWorker(conn.db, smtpMailer(config.mail), { retryDelaysMs: [20, 20] });
   const app = createApp({ conn, config, now: () => now, deliveryWorker }, { staticDir: null });
-  await createUser(conn.db, { login: 'hr', fullName: 'HR', role: 'hr', password: PASSWORD });
+  // The HR officer who writes the reports (§37) holds the grant to read them (§21).
+  await createUser(conn.db, { login: 'hr', fullName: 'HR', role: 'hr', password: PASSWORD, canReadReports: true });
 
   const call: TestApp['call'] = (method, path, body, options = {}) => {
     const headers: Record<string, string> = {};
