@@ -222,6 +222,7 @@ export const en = {
   'errors.campaign.empty': 'Add at least one evaluated person before opening the campaign.',
   'errors.campaign.notReady': '{count} evaluated person(s) do not have 3 to 7 respondents yet: {names}.',
   'errors.campaign.deadlineBeforeYear': 'The deadline cannot be before the reporting year {year} begins.',
+  'errors.campaign.deadlineTooLate': 'The deadline cannot be later than 31 December {year}, the end of the year after the reporting year.',
   'errors.evaluation.notFound': 'No such evaluated person in this campaign.',
   'errors.evaluation.duplicate': '{name} is already evaluated in this campaign.',
   'errors.evaluation.hasAnswers': 'Answers have been received for this person; they cannot be removed from the campaign.',

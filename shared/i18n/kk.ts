@@ -220,6 +220,7 @@ export const kk: Record<MessageKey, string> = {
   'errors.campaign.empty': 'Науқанды ашпас бұрын кемінде бір бағаланатын адамды қосыңыз.',
   'errors.campaign.notReady': '{count} бағаланатын адамда әлі 3–7 респондент жоқ: {names}.',
   'errors.campaign.deadlineBeforeYear': 'Аяқталу мерзімі {year} есепті жылы басталғанға дейін болмауы керек.',
+  'errors.campaign.deadlineTooLate': 'Аяқталу мерзімі {year} жылғы 31 желтоқсаннан, яғни есепті жылдан кейінгі жылдың соңынан кешірек болмауы керек.',
   'errors.evaluation.notFound': 'Бұл науқанда мұндай бағаланатын адам жоқ.',
   'errors.evaluation.duplicate': '{name} осы науқанда бағаланатын адамдар қатарында бұрыннан бар.',
   'errors.evaluation.hasAnswers': 'Бұл адам бойынша жауаптар алынған; оны науқаннан алып тастауға болмайды.',

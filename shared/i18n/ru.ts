@@ -220,6 +220,7 @@ export const ru: Record<MessageKey, string> = {
   'errors.campaign.empty': 'Перед открытием кампании добавьте хотя бы одно оцениваемое лицо.',
   'errors.campaign.notReady': 'Оцениваемых лиц, у которых ещё нет от 3 до 7 респондентов: {count} — {names}.',
   'errors.campaign.deadlineBeforeYear': 'Срок не может быть раньше начала отчётного {year} года.',
+  'errors.campaign.deadlineTooLate': 'Срок не может быть позже 31 декабря {year} года — конца года, следующего за отчётным.',
   'errors.evaluation.notFound': 'В этой кампании нет такого оцениваемого лица.',
   'errors.evaluation.duplicate': '{name} уже оценивается в этой кампании.',
   'errors.evaluation.hasAnswers': 'По этому лицу уже получены ответы; исключить его из кампании нельзя.',
