@@ -102,6 +102,9 @@ describe('staff list import over HTTP', () => {
     expect(multipart.body.counts.create).toBe(3);
     const noFile = new Request('http://b360.test/', { method: 'POST', body: new FormData() });
     expect(await send('/staff-import/preview', new Uint8Array(await noFile.arrayBuffer()), noFile.headers.get('content-type')!)).toMatchObject({ status: 400, body: { error: { code: 'import.noFile' } } });
+    for (const contentType of ['multipart/form-data', 'multipart/form-data; boundary=elsewhere']) {
+      expect(await send('/staff-import/preview', bytes('no parts here'), contentType)).toMatchObject({ status: 400, body: { error: { code: 'import.badForm' } } });
+    }
   });
 
   it('refuses bad files with precise 4xx errors', async () => {

@@ -72,6 +72,7 @@ const en = {
   'errors.import.digestRequired': 'Preview the file before applying it.',
   'errors.import.fileChanged': 'This is not the file that was previewed. Preview it again before applying.',
   'errors.import.noFile': 'Attach the file in the “file” field.',
+  'errors.import.badForm': 'The form data cannot be read (its boundary is missing or wrong): send the file again.',
 } as const;
 
 type Section = Record<keyof typeof en, string>;
@@ -149,6 +150,7 @@ const kk: Section = {
   'errors.import.digestRequired': 'Қолданбас бұрын файлды алдын ала қараңыз.',
   'errors.import.fileChanged': 'Бұл алдын ала қаралған файл емес. Қолданбас бұрын оны қайта қараңыз.',
   'errors.import.noFile': 'Файлды «file» өрісіне тіркеңіз.',
+  'errors.import.badForm': 'Форма деректерін оқу мүмкін емес (шекарасы жоқ немесе қате): файлды қайта жіберіңіз.',
 };
 
 const ru: Section = {
@@ -224,6 +226,7 @@ const ru: Section = {
   'errors.import.digestRequired': 'Перед применением просмотрите файл.',
   'errors.import.fileChanged': 'Это не тот файл, который был просмотрен. Просмотрите его снова перед применением.',
   'errors.import.noFile': 'Приложите файл в поле «file».',
+  'errors.import.badForm': 'Не удаётся прочитать данные формы (граница отсутствует или неверна): отправьте файл ещё раз.',
 };
 
 export const staffImport = { en, kk, ru };
