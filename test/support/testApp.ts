@@ -18,9 +18,9 @@ export interface TestApp {
 
 const PASSWORD = 'api-test-password';
 
-/** The whole app on a private in-memory SQLite database, with an HR account signed in. */
-export async function createTestApp(setup: { mail?: AppConfig['mail'] } = {}): Promise<TestApp> {
-  const conn = await connect('sqlite::memory:');
+/** The whole app on a private in-memory SQLite database (or the one given), with an HR account signed in. */
+export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string } = {}): Promise<TestApp> {
+  const conn = await connect(setup.databaseUrl ?? 'sqlite::memory:');
   // Mid-December 2025: campaigns of 2025 (deadline 10 January 2026) are still open.
   let now = new Date('2025-12-15T06:00:00Z');
   const config = { ...loadConfig({ DATA_DIR: '/tmp' }), publicUrl: 'http://b360.test', mail: setup.mail ?? null };
