@@ -6,25 +6,22 @@ import type { Methodology } from '../../shared/methodology/types.ts';
 import type { Absence } from '../../shared/rules/absence.ts';
 import { answeringWindow, awayDuring, participationOf, type AnsweringWindow } from '../../shared/rules/participation.ts';
 import { formKeyForCategory } from '../../shared/rules/positionCategory.ts';
-import { proposeRespondents, type Proposal, type RespondentProposal } from '../../shared/rules/proposeRespondents.ts';
+import { indexStaff, proposeFromIndex, type Proposal, type RespondentProposal } from '../../shared/rules/proposeRespondents.ts';
 import type { AddUnitBody } from '../../shared/schemas/campaignBuilding.ts';
 import { ApiError } from '../http/apiError.ts';
 import { evaluationSnapshot, loadCampaign, loadEditableCampaign, loadEvaluationInCampaign, methodologyOf } from './campaigns.ts';
 
-/** The proposal rule bound to one staff list, unit tree and answering window. */
+/** The proposal rule bound to one staff list, unit tree and answering window, indexed once for every proposal. */
 function proposer(methodology: Methodology, people: readonly PersonView[], units: readonly UnitRow[], window: AnsweringWindow) {
-  const staff = people.map((p) => ({ id: p.id, managerId: p.managerId, unitId: p.unitId, category: p.category }));
   const byId = new Map(people.map((p) => [p.id, p]));
-  const orgUnits = units.map((u) => ({ id: u.id, parentId: u.parent_id }));
+  const index = indexStaff({
+    staff: people.map((p) => ({ id: p.id, managerId: p.managerId, unitId: p.unitId, category: p.category })),
+    units: units.map((u) => ({ id: u.id, parentId: u.parent_id })),
+    canRespond: (p) => awayDuring(byId.get(p.id)!, window) === null,
+    levelOf: (p) => formKeyForCategory(methodology, p.category),
+  });
   return (evaluated: PersonView): RespondentProposal =>
-    proposeRespondents({
-      evaluated: { id: evaluated.id, managerId: evaluated.managerId, unitId: evaluated.unitId, category: evaluated.category },
-      staff,
-      units: orgUnits,
-      canRespond: (p) => awayDuring(byId.get(p.id)!, window) === null,
-      levelOf: (p) => formKeyForCategory(methodology, p.category),
-      rules: methodology.rules,
-    });
+    proposeFromIndex({ id: evaluated.id, managerId: evaluated.managerId, unitId: evaluated.unitId, category: evaluated.category }, index, methodology.rules);
 }
 
 /** A unit and, when asked, every unit below it. */
