@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from './http/apiError.ts';
 import { auditTrail } from './http/auditTrail.ts';
+import { databaseConflict } from './http/databaseConflict.ts';
 import { requireUser, type AppEnv } from './http/session.ts';
 import { CAMPAIGN_RUNNERS } from '../shared/access/roles.ts';
 import { requireRole } from './http/requireRole.ts';
@@ -72,6 +73,8 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.toJSON(), error.status);
+    const conflict = databaseConflict(error);
+    if (conflict) return c.json(conflict.toJSON(), 409);
     console.error(error);
     return c.json(new ApiError(500, 'internal').toJSON(), 500);
   });

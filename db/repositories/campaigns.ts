@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../connect.ts';
-import type { CampaignRow, EvaluationRow } from '../schema.ts';
+import type { CampaignRow, Database, EvaluationRow } from '../schema.ts';
 import { newId, nowIso } from '../ids.ts';
 
 export interface CampaignInput {
@@ -144,17 +144,43 @@ export async function insertEvaluations(db: DB, evaluations: readonly NewEvaluat
   const ids = evaluations.map(() => newId());
   await db.transaction().execute(async (trx) => {
     for (const [n, { respondents = [], ...snapshot }] of evaluations.entries()) {
-      const id = ids[n]!;
-      await trx.insertInto('evaluation').values({ id, ...snapshot }).execute();
-      const invited = snapshot.without_participation ? respondents : [{ personId: snapshot.person_id, relation: 'self' }, ...respondents];
-      if (invited.length === 0) continue;
-      await trx
-        .insertInto('invitation')
-        .values(invited.map((r) => ({ id: newId(), evaluation_id: id, respondent_id: r.personId, relation: r.relation, token_hash: null })))
-        .execute();
+      await trx.insertInto('evaluation').values({ id: ids[n]!, ...snapshot }).execute();
+      await insertInvitations(trx, ids[n]!, snapshot, respondents);
     }
   });
   return ids;
+}
+
+/**
+ * Like insertEvaluations, but someone already evaluated in the campaign is skipped instead of refused. The
+ * insert itself checks, so a request adding the same people at the same moment cannot slip in between a
+ * check and the write. Returns the new evaluation's id of each person added.
+ */
+export async function insertMissingEvaluations(db: DB, evaluations: readonly NewEvaluation[]): Promise<Map<string, string>> {
+  const added = new Map<string, string>();
+  await db.transaction().execute(async (trx) => {
+    for (const { respondents = [], ...snapshot } of evaluations) {
+      const row = await trx
+        .insertInto('evaluation')
+        .values({ id: newId(), ...snapshot })
+        .onConflict((oc) => oc.columns(['campaign_id', 'person_id']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) continue;
+      await insertInvitations(trx, row.id, snapshot, respondents);
+      added.set(snapshot.person_id, row.id);
+    }
+  });
+  return added;
+}
+
+async function insertInvitations(trx: Transaction<Database>, evaluationId: string, snapshot: EvaluationSnapshot, respondents: readonly RespondentAssignment[]) {
+  const invited = snapshot.without_participation ? respondents : [{ personId: snapshot.person_id, relation: 'self' }, ...respondents];
+  if (invited.length === 0) return;
+  await trx
+    .insertInto('invitation')
+    .values(invited.map((r) => ({ id: newId(), evaluation_id: evaluationId, respondent_id: r.personId, relation: r.relation, token_hash: null })))
+    .execute();
 }
 
 export async function evaluationHasAnswers(db: DB, evaluationId: string): Promise<boolean> {

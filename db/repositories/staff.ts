@@ -109,6 +109,10 @@ export function getPerson(db: DB, id: string): Promise<PersonRow | undefined> {
   return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function findPersonByEmployeeNo(db: DB, employeeNo: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('person').selectAll().where('employee_no', '=', employeeNo).executeTakeFirst();
+}
+
 export async function getPeople(db: DB, ids: readonly string[]): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('person').selectAll().where('id', 'in', ids).execute();

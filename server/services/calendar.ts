@@ -11,7 +11,7 @@ import { namedHolidays } from '../calendar/kazakhstanCalendar.ts';
 import { KNOWN_TRANSFERS } from '../calendar/knownTransfers.ts';
 import { loadWorkingCalendar } from '../calendar/loadWorkingCalendar.ts';
 import { ApiError } from '../http/apiError.ts';
-import { methodologyOf } from './campaigns.ts';
+import { checkDeadline, methodologyOf } from './campaigns.ts';
 
 /** One fact about a date, with where it comes from; `effective` is false when a later source overrules it. */
 export type CalendarEntry = { date: string; kind: DayKind; effective: boolean } & (
@@ -67,6 +67,8 @@ export async function removeOverride(db: DB, id: string): Promise<void> {
 
 /** §12 for one campaign: whether its deadline is a working day, and when results are due. */
 export async function campaignSchedule(db: DB, campaign: CampaignRow, timeZone: string): Promise<ResultsSchedule> {
+  // A deadline stored before its range was enforced would send the count past the calendar's years.
+  checkDeadline(campaign.year, campaign.deadline);
   const closedOn = campaign.closed_at ? localDate(new Date(campaign.closed_at), timeZone) : null;
   const end = closedOn ?? campaign.deadline;
   // Two working days fit in the next year's first weeks at the latest.

@@ -6,25 +6,22 @@ import type { Methodology } from '../../shared/methodology/types.ts';
 import type { Absence } from '../../shared/rules/absence.ts';
 import { answeringWindow, awayDuring, participationOf, type AnsweringWindow } from '../../shared/rules/participation.ts';
 import { formKeyForCategory } from '../../shared/rules/positionCategory.ts';
-import { proposeRespondents, type Proposal, type RespondentProposal } from '../../shared/rules/proposeRespondents.ts';
+import { indexStaff, proposeFromIndex, type Proposal, type RespondentProposal } from '../../shared/rules/proposeRespondents.ts';
 import type { AddUnitBody } from '../../shared/schemas/campaignBuilding.ts';
 import { ApiError } from '../http/apiError.ts';
 import { evaluationSnapshot, loadCampaign, loadEditableCampaign, loadEvaluationInCampaign, methodologyOf } from './campaigns.ts';
 
-/** The proposal rule bound to one staff list, unit tree and answering window. */
+/** The proposal rule bound to one staff list, unit tree and answering window, indexed once for every proposal. */
 function proposer(methodology: Methodology, people: readonly PersonView[], units: readonly UnitRow[], window: AnsweringWindow) {
-  const staff = people.map((p) => ({ id: p.id, managerId: p.managerId, unitId: p.unitId, category: p.category }));
   const byId = new Map(people.map((p) => [p.id, p]));
-  const orgUnits = units.map((u) => ({ id: u.id, parentId: u.parent_id }));
+  const index = indexStaff({
+    staff: people.map((p) => ({ id: p.id, managerId: p.managerId, unitId: p.unitId, category: p.category })),
+    units: units.map((u) => ({ id: u.id, parentId: u.parent_id })),
+    canRespond: (p) => awayDuring(byId.get(p.id)!, window) === null,
+    levelOf: (p) => formKeyForCategory(methodology, p.category),
+  });
   return (evaluated: PersonView): RespondentProposal =>
-    proposeRespondents({
-      evaluated: { id: evaluated.id, managerId: evaluated.managerId, unitId: evaluated.unitId, category: evaluated.category },
-      staff,
-      units: orgUnits,
-      canRespond: (p) => awayDuring(byId.get(p.id)!, window) === null,
-      levelOf: (p) => formKeyForCategory(methodology, p.category),
-      rules: methodology.rules,
-    });
+    proposeFromIndex({ id: evaluated.id, managerId: evaluated.managerId, unitId: evaluated.unitId, category: evaluated.category }, index, methodology.rules);
 }
 
 /** A unit and, when asked, every unit below it. */
@@ -72,30 +69,26 @@ export interface AddUnitResult {
 /**
  * Adds everyone of a unit (and its sub-units) in one transaction: each evaluated as §6–7 say, each with the
  * proposed respondents when the structure yields at least the minimum. Those §6 excludes, or already in the
- * campaign, are reported with the reason.
+ * campaign, are reported with the reason; whether someone is already in it is decided inside the transaction,
+ * so two requests adding the same unit at once add each person once.
  */
 export async function addUnit(db: DB, campaignId: string, body: AddUnitBody, today: string): Promise<AddUnitResult> {
   const campaign = await loadEditableCampaign(db, campaignId);
   if (!(await getUnit(db, body.unitId))) throw new ApiError(422, 'unit.notFound');
   const methodology = methodologyOf(campaign.methodology_id);
   const window = answeringWindow(today, campaign.deadline);
-  const [people, units, existing] = await Promise.all([listPeople(db), listUnits(db), campaigns.listEvaluations(db, campaignId)]);
-  const already = new Set(existing.map((e) => e.personId));
+  const [people, units] = await Promise.all([listPeople(db), listUnits(db)]);
   const names = new Map(people.map((p) => [p.id, p.fullName]));
   const propose = proposer(methodology, people, units, window);
   const inUnits = unitSubtree(units, body.unitId, body.includeSubunits);
 
-  const leftOut: LeftOutPerson[] = [];
+  const excluded = new Map<string, LeftOutPerson['reason']>();
   const planned: Array<{ entry: campaigns.NewEvaluation; person: PersonView; assigned: Proposal[]; short: boolean }> = [];
-  for (const person of people.filter((p) => inUnits.has(p.unitId))) {
-    const base = { personId: person.id, fullName: person.fullName, unitName: person.unitName };
-    if (already.has(person.id)) {
-      leftOut.push({ ...base, reason: 'alreadyEvaluated' });
-      continue;
-    }
+  const members = people.filter((p) => inUnits.has(p.unitId));
+  for (const person of members) {
     const participation = participationOf(person, campaign.year, window);
     if (participation.kind === 'notEvaluated') {
-      leftOut.push({ ...base, reason: participation.reason });
+      excluded.set(person.id, participation.reason);
       continue;
     }
     const { proposals, short } = propose(person);
@@ -103,17 +96,28 @@ export async function addUnit(db: DB, campaignId: string, body: AddUnitBody, tod
     const respondents = assigned.map((p) => ({ personId: p.personId, relation: p.relation }));
     planned.push({ entry: { ...evaluationSnapshot(campaignId, methodology, person, participation), respondents }, person, assigned, short });
   }
-  const ids = await campaigns.insertEvaluations(db, planned.map((p) => p.entry));
-  const added = planned.map(({ entry, person, assigned, short }, n) => ({
-    evaluationId: ids[n]!,
-    personId: person.id,
-    fullName: person.fullName,
-    unitName: person.unitName,
-    withoutParticipation: entry.without_participation as Absence | null,
-    respondents: assigned.length,
-    widened: assigned.filter((p) => p.widened).map((p) => names.get(p.personId)!),
-    needsRespondents: short,
-  }));
+  const ids = await campaigns.insertMissingEvaluations(db, planned.map((p) => p.entry));
+  const added = planned.flatMap(({ entry, person, assigned, short }) => {
+    const evaluationId = ids.get(person.id);
+    if (!evaluationId) {
+      excluded.set(person.id, 'alreadyEvaluated');
+      return [];
+    }
+    return [{
+      evaluationId,
+      personId: person.id,
+      fullName: person.fullName,
+      unitName: person.unitName,
+      withoutParticipation: entry.without_participation as Absence | null,
+      respondents: assigned.length,
+      widened: assigned.filter((p) => p.widened).map((p) => names.get(p.personId)!),
+      needsRespondents: short,
+    }];
+  });
+  const leftOut = members.flatMap((p) => {
+    const reason = excluded.get(p.id);
+    return reason ? [{ personId: p.id, fullName: p.fullName, unitName: p.unitName, reason }] : [];
+  });
   return { added, leftOut };
 }
 

@@ -4,7 +4,7 @@ import { sealCampaignResponses } from '../../db/repositories/responses.ts';
 import { getPeople, getPersonView, type PersonView } from '../../db/repositories/staff.ts';
 import { DEFAULT_METHODOLOGY_ID, findMethodology } from '../../shared/methodology/registry.ts';
 import type { Methodology } from '../../shared/methodology/types.ts';
-import { defaultDeadline, localDate } from '../../shared/rules/campaignDeadline.ts';
+import { deadlineProblem, defaultDeadline, localDate } from '../../shared/rules/campaignDeadline.ts';
 import { isEditable } from '../../shared/rules/campaignStatus.ts';
 import { answeringWindow, participationOf, type Participation } from '../../shared/rules/participation.ts';
 import { formKeyForCategory } from '../../shared/rules/positionCategory.ts';
@@ -33,8 +33,9 @@ export async function loadEditableCampaign(db: DB, id: string) {
   return campaign;
 }
 
-function checkDeadline(year: number, deadline: string): void {
-  if (deadline < `${year}-01-01`) throw new ApiError(422, 'campaign.deadlineBeforeYear', { year });
+export function checkDeadline(year: number, deadline: string): void {
+  const problem = deadlineProblem(year, deadline);
+  if (problem) throw new ApiError(422, problem.code, { year: problem.year });
 }
 
 export async function createCampaign(db: DB, body: CampaignCreateBody): Promise<string> {

@@ -30,6 +30,8 @@ export async function deleteUnit(db: DB, id: string): Promise<void> {
 
 async function checkPerson(db: DB, personId: string | null, input: PersonBody): Promise<void> {
   if (!(await staff.getUnit(db, input.unitId))) throw new ApiError(422, 'person.unitNotFound');
+  const holder = input.employeeNo ? await staff.findPersonByEmployeeNo(db, input.employeeNo) : undefined;
+  if (holder && holder.id !== personId) throw new ApiError(409, 'person.employeeNoTaken', { employeeNo: input.employeeNo!, name: holder.full_name });
   if (!input.managerId) return;
   if (input.managerId === personId) throw new ApiError(422, 'person.selfManager');
   if (!(await staff.getPerson(db, input.managerId))) throw new ApiError(422, 'person.managerNotFound');

@@ -12,8 +12,9 @@ import { ApiError } from '../http/apiError.ts';
 import { readSpreadsheet } from '../staffImport/readSpreadsheet.ts';
 import { staffWorkbook } from '../staffImport/staffWorkbook.ts';
 
-const STATUS: Record<string, 400 | 415 | 422> = {
+const STATUS: Record<string, 400 | 413 | 415 | 422> = {
   'import.empty': 400,
+  'import.unpackedTooLarge': 413,
   'import.notSpreadsheet': 415,
   'import.xlsNotSupported': 415,
 };

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
 import type { Cell } from '../../shared/staffImport/cells.ts';
 import { StaffTableError } from '../../shared/staffImport/table.ts';
+import { checkUnpackedSize } from './zipSize.ts';
 
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -25,6 +26,8 @@ export function decodeText(bytes: Uint8Array): string {
 export async function readSpreadsheet(bytes: Uint8Array): Promise<Cell[][]> {
   if (bytes.length === 0) throw new StaffTableError('import.empty');
   if (startsWith(bytes, ZIP)) {
+    // The upload limit bounds the packed file only; its XML could unpack a hundred times larger.
+    await checkUnpackedSize(bytes);
     try {
       return (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as Cell[][];
     } catch {

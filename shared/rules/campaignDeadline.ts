@@ -6,6 +6,18 @@ export function defaultDeadline(reportingYear: number, rules: Pick<Rules360, 'de
   return `${reportingYear + 1}-01-${day}`;
 }
 
+export type DeadlineProblem = { code: 'campaign.deadlineBeforeYear' | 'campaign.deadlineTooLate'; year: number };
+
+/**
+ * A deadline lies between 1 January of the reporting year and 31 December of the next: §5 puts it in the
+ * following January, and a later date is a typing error that no schedule should have to count towards.
+ */
+export function deadlineProblem(reportingYear: number, deadline: string): DeadlineProblem | null {
+  if (deadline < `${reportingYear}-01-01`) return { code: 'campaign.deadlineBeforeYear', year: reportingYear };
+  if (deadline > `${reportingYear + 1}-12-31`) return { code: 'campaign.deadlineTooLate', year: reportingYear + 1 };
+  return null;
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in the organisation's time zone. */
 export function localDate(now: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.

@@ -27,8 +27,12 @@ export interface RespondentProposal {
   short: boolean;
 }
 
-export interface ProposalInput {
+export interface ProposalInput extends StaffInput {
   evaluated: OrgPerson;
+  rules: Pick<Rules360, 'minRespondents' | 'maxRespondents'>;
+}
+
+export interface StaffInput {
   /** Everyone on the staff list, in the order that breaks ties (e.g. by name). */
   staff: readonly OrgPerson[];
   units: readonly OrgUnit[];
@@ -36,28 +40,102 @@ export interface ProposalInput {
   canRespond: (person: OrgPerson) => boolean;
   /** The category group a person's category falls in (heads / employees): "the same level" without a manager. */
   levelOf: (person: OrgPerson) => string;
-  rules: Pick<Rules360, 'minRespondents' | 'maxRespondents'>;
+}
+
+/**
+ * The staff list arranged for proposals: who reports to whom, who works in which unit and in which category
+ * group, each list in staff-list order and holding only those who can respond. Built once for a whole unit
+ * of evaluated persons, so that each proposal looks up its circle instead of reading the whole list again.
+ */
+export interface StaffIndex {
+  readonly byId: ReadonlyMap<string, OrgPerson>;
+  readonly responders: ReadonlySet<string>;
+  readonly order: ReadonlyMap<string, number>;
+  readonly levelOf: (person: OrgPerson) => string;
+  readonly byManager: ReadonlyMap<string, readonly OrgPerson[]>;
+  readonly byUnit: ReadonlyMap<string, readonly OrgPerson[]>;
+  readonly byUnitLevel: ReadonlyMap<string, readonly OrgPerson[]>;
+  readonly parentUnit: ReadonlyMap<string, string | null>;
+  readonly subunits: ReadonlyMap<string, readonly string[]>;
+}
+
+const unitLevelKey = (unitId: string, level: string) => `${unitId}\n${level}`;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function indexStaff(input: StaffInput): StaffIndex {
+  const levels = new Map(input.staff.map((p) => [p.id, input.levelOf(p)]));
+  const byManager = new Map<string, OrgPerson[]>();
+  const byUnit = new Map<string, OrgPerson[]>();
+  const byUnitLevel = new Map<string, OrgPerson[]>();
+  const responders = new Set<string>();
+  for (const p of input.staff) {
+    if (!input.canRespond(p)) continue;
+    responders.add(p.id);
+    if (p.managerId) push(byManager, p.managerId, p);
+    push(byUnit, p.unitId, p);
+    push(byUnitLevel, unitLevelKey(p.unitId, levels.get(p.id)!), p);
+  }
+  const subunits = new Map<string, string[]>();
+  for (const u of input.units) if (u.parentId) push(subunits, u.parentId, u.id);
+  return {
+    byId: new Map(input.staff.map((p) => [p.id, p])),
+    responders,
+    order: new Map(input.staff.map((p, n) => [p.id, n])),
+    levelOf: (p) => levels.get(p.id) ?? input.levelOf(p),
+    byManager,
+    byUnit,
+    byUnitLevel,
+    parentUnit: new Map(input.units.map((u) => [u.id, u.parentId])),
+    subunits,
+  };
 }
 
 /** a1, b1, a2, b2 …, then the rest of the longer list: neither group crowds out the other. */
-function alternate<T>(a: readonly T[], b: readonly T[]): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (i < a.length) out.push(a[i]!);
-    if (i < b.length) out.push(b[i]!);
+function* alternate<T>(a: Iterable<T>, b: Iterable<T>): Generator<T> {
+  const first = a[Symbol.iterator]();
+  const second = b[Symbol.iterator]();
+  for (let x = first.next(), y = second.next(); !x.done || !y.done; ) {
+    if (!x.done) {
+      yield x.value;
+      x = first.next();
+    }
+    if (!y.done) {
+      yield y.value;
+      y = second.next();
+    }
   }
-  return out;
+}
+
+function* filter<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
+}
+
+/** Lists each already in staff-list order, merged into one in that order. */
+function* inStaffOrder(lists: ReadonlyArray<readonly OrgPerson[]>, order: ReadonlyMap<string, number>): Generator<OrgPerson> {
+  const at = lists.map(() => 0);
+  for (;;) {
+    let pick = -1;
+    for (let i = 0; i < lists.length; i++) {
+      const candidate = lists[i]![at[i]!];
+      if (candidate && (pick < 0 || order.get(candidate.id)! < order.get(lists[pick]![at[pick]!]!.id)!)) pick = i;
+    }
+    if (pick < 0) return;
+    yield lists[pick]![at[pick]!]!;
+    at[pick]! += 1;
+  }
 }
 
 /** Units next to `unitId` in the tree: its parent, its sub-units and its sibling units. */
-function neighbourUnits(unitId: string, units: readonly OrgUnit[]): Set<string> {
-  const parentId = units.find((u) => u.id === unitId)?.parentId ?? null;
-  const near = new Set<string>();
-  for (const u of units) {
-    if (u.id === unitId) continue;
-    if (u.id === parentId || u.parentId === unitId || (parentId !== null && u.parentId === parentId)) near.add(u.id);
-  }
-  return near;
+function neighbourUnits(unitId: string, index: StaffIndex): string[] {
+  const parentId = index.parentUnit.get(unitId) ?? null;
+  const near = new Set([...(parentId ? [parentId, ...(index.subunits.get(parentId) ?? [])] : []), ...(index.subunits.get(unitId) ?? [])]);
+  near.delete(unitId);
+  return [...near];
 }
 
 /**
@@ -68,42 +146,49 @@ function neighbourUnits(unitId: string, units: readonly OrgUnit[]): Set<string> 
  * and each such proposal is marked for HR to check. Never the person, never anyone who cannot respond.
  */
 export function proposeRespondents(input: ProposalInput): RespondentProposal {
-  const { evaluated, rules } = input;
-  const others = input.staff.filter((p) => p.id !== evaluated.id && input.canRespond(p));
+  // One proposal; for many, index the staff once and call proposeFromIndex.
+  return proposeFromIndex(input.evaluated, indexStaff(input), input.rules);
+}
+
+/** proposeRespondents over a staff list indexed once (indexStaff), as proposing for a whole unit tree needs. */
+export function proposeFromIndex(evaluated: OrgPerson, index: StaffIndex, rules: ProposalInput['rules']): RespondentProposal {
   const proposals: Proposal[] = [];
-  const taken = new Set<string>();
-  const take = (people: readonly OrgPerson[], widened: boolean, limit: number) => {
+  const taken = new Set<string>([evaluated.id]);
+  const take = (people: Iterable<OrgPerson>, widened: boolean, limit: number) => {
+    if (proposals.length >= limit) return;
     for (const p of people) {
-      if (proposals.length >= limit) return;
       if (taken.has(p.id)) continue;
       taken.add(p.id);
       proposals.push({ personId: p.id, relation: inferRelation(evaluated, p), widened });
+      if (proposals.length >= limit) return;
     }
   };
+  const none: readonly OrgPerson[] = [];
+  const inUnit = (unitId: string) => index.byUnit.get(unitId) ?? none;
+  const inUnitLevel = (unitId: string, level: string) => index.byUnitLevel.get(unitLevelKey(unitId, level)) ?? none;
 
-  const manager = others.filter((p) => p.id === evaluated.managerId);
-  const subordinates = others.filter((p) => p.managerId === evaluated.id);
-  const level = input.levelOf(evaluated);
-  const peers = others.filter(
-    (p) =>
-      p.unitId === evaluated.unitId &&
-      p.id !== evaluated.managerId &&
-      p.managerId !== evaluated.id &&
-      (evaluated.managerId ? p.managerId === evaluated.managerId : input.levelOf(p) === level),
+  const managerRow = evaluated.managerId ? index.byId.get(evaluated.managerId) : undefined;
+  const respondent = (id: string | null | undefined) => (id && index.responders.has(id) ? [index.byId.get(id)!] : []);
+  // Not the person: alternating, a skipped entry would shift the turns.
+  const subordinates = filter(index.byManager.get(evaluated.id) ?? none, (p) => p.id !== evaluated.id);
+  const level = index.levelOf(evaluated);
+  const peers = filter(
+    evaluated.managerId ? (index.byManager.get(evaluated.managerId) ?? none) : inUnitLevel(evaluated.unitId, level),
+    (p) => p.id !== evaluated.id && p.unitId === evaluated.unitId && p.id !== evaluated.managerId && p.managerId !== evaluated.id,
   );
-  take(manager, false, rules.maxRespondents);
+  take(respondent(evaluated.managerId), false, rules.maxRespondents);
   take(alternate(subordinates, peers), false, rules.maxRespondents);
 
   if (proposals.length < rules.minRespondents) {
-    const sameLevelFirst = (people: OrgPerson[]) => [...people.filter((p) => input.levelOf(p) === level), ...people.filter((p) => input.levelOf(p) !== level)];
-    const restOfUnit = others.filter((p) => p.unitId === evaluated.unitId);
-    const managerRow = input.staff.find((p) => p.id === evaluated.managerId);
-    const managersLevel = managerRow
-      ? others.filter((p) => p.id === managerRow.managerId || (managerRow.managerId !== null && p.managerId === managerRow.managerId))
-      : [];
-    const near = neighbourUnits(evaluated.unitId, input.units);
-    const neighbours = others.filter((p) => near.has(p.unitId));
-    take([...sameLevelFirst(restOfUnit), ...managersLevel, ...sameLevelFirst(neighbours)], true, rules.minRespondents);
+    const sameLevelFirst = (unitIds: readonly string[]) => [
+      inStaffOrder(unitIds.map((u) => inUnitLevel(u, level)), index.order),
+      filter(inStaffOrder(unitIds.map(inUnit), index.order), (p) => index.levelOf(p) !== level),
+    ];
+    const above = managerRow?.managerId ?? null;
+    const managersLevel = above ? inStaffOrder([respondent(above), index.byManager.get(above) ?? none], index.order) : [];
+    for (const people of [...sameLevelFirst([evaluated.unitId]), managersLevel, ...sameLevelFirst(neighbourUnits(evaluated.unitId, index))]) {
+      take(people, true, rules.minRespondents);
+    }
   }
   return { proposals, short: proposals.length < rules.minRespondents };
 }

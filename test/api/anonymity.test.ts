@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
-import { freshPostgresSchema, postgresReachable } from '../support/postgres.ts';
+import { throwawaySchema } from '../support/postgresSchema.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
 let t: TestApp;
+const pgSchema = await throwawaySchema();
+afterAll(() => pgSchema?.drop());
 beforeEach(async () => {
   t = await createTestApp();
 });
@@ -70,9 +72,8 @@ describe('anonymity by construction (docs/threat-model.md)', () => {
     expect(Math.abs(rankCorrelation(sequence))).toBeLessThan(0.9);
   });
 
-  it.skipIf(!postgresReachable)('on PostgreSQL, leaves no transaction id shared by an answer and the link it used once closed', async () => {
-    const schema = await freshPostgresSchema();
-    const pgApp = await createTestApp({ databaseUrl: schema.url });
+  it.skipIf(pgSchema === null)('on PostgreSQL, leaves no transaction id shared by an answer and the link it used once closed', async () => {
+    const pgApp = await createTestApp({ databaseUrl: pgSchema!.url });
     try {
       const { head, employees } = await seedUnit(pgApp, 3);
       const { links, campaignId } = await openCampaignWith(pgApp, head.id, employees.map((p: { id: string }) => p.id));
@@ -89,7 +90,6 @@ describe('anonymity by construction (docs/threat-model.md)', () => {
       expect(xmins.rows).toHaveLength(1);
     } finally {
       await pgApp.conn.db.destroy();
-      await schema.drop();
     }
   });
 });

@@ -83,6 +83,10 @@ describe('audit log of staff actions', () => {
     const bad = await readLog(cookie, '?limit=100000');
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues[0].path).toBe('limit');
+    // Beyond PostgreSQL's integer: refused as input rather than failing in the database.
+    const huge = await readLog(cookie, '?before=3000000000');
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.issues[0].path).toBe('before');
   });
 
   it('names every state-changing staff route, so the log reads as sentences', async () => {

@@ -85,4 +85,20 @@ describe('a campaign’s results date (§12)', () => {
     expect((await t.json('GET', `/campaigns/${id}/schedule`)).body.resultsDueBy).toBe('2026-01-14');
     expect((await t.json('GET', `/campaigns/${crypto.randomUUID()}/schedule`)).body.error.code).toBe('campaign.notFound');
   });
+
+  it('keeps a deadline within the reporting year and the next, so the count always ends', async () => {
+    const late = await t.json('POST', '/campaigns', { name: '360 2025', year: 2025, deadline: '9999-12-31' });
+    expect(late.status).toBe(422);
+    expect(late.body.error).toMatchObject({ code: 'campaign.deadlineTooLate', details: { year: 2026 } });
+    expect((await t.json('POST', '/campaigns', { name: '360 2025', year: 2025, deadline: '2027-01-01' })).body.error.code).toBe('campaign.deadlineTooLate');
+    const id = (await t.json('POST', '/campaigns', { name: '360 2025', year: 2025, deadline: '2026-12-31' })).body.id;
+    expect((await t.json('GET', `/campaigns/${id}/schedule`)).body.resultsDueBy).toBe('2027-01-06');
+    expect((await t.json('PUT', `/campaigns/${id}`, { name: '360 2025', deadline: '9999-12-31' })).body.error.code).toBe('campaign.deadlineTooLate');
+
+    // A campaign saved before the range was checked: refused at once instead of counting days for ever.
+    await t.conn.db.updateTable('campaign').set({ deadline: '9999-12-31' }).where('id', '=', id).execute();
+    const schedule = await t.json('GET', `/campaigns/${id}/schedule`);
+    expect(schedule.status).toBe(422);
+    expect(schedule.body.error.code).toBe('campaign.deadlineTooLate');
+  });
 });

@@ -1,6 +1,7 @@
 import { readSheet } from 'read-excel-file/node';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportResult } from '../../shared/staffImport/preview.ts';
+import { craftedZip } from '../support/craftedZip.ts';
 import { csvOf, generateStaff, xlsxOf, type StaffLine } from '../support/staffFile.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
@@ -102,12 +103,17 @@ describe('staff list import over HTTP', () => {
     expect(multipart.body.counts.create).toBe(3);
     const noFile = new Request('http://b360.test/', { method: 'POST', body: new FormData() });
     expect(await send('/staff-import/preview', new Uint8Array(await noFile.arrayBuffer()), noFile.headers.get('content-type')!)).toMatchObject({ status: 400, body: { error: { code: 'import.noFile' } } });
+    for (const contentType of ['multipart/form-data', 'multipart/form-data; boundary=elsewhere']) {
+      expect(await send('/staff-import/preview', bytes('no parts here'), contentType)).toMatchObject({ status: 400, body: { error: { code: 'import.badForm' } } });
+    }
   });
 
   it('refuses bad files with precise 4xx errors', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     expect(await preview(png, 'image/png')).toMatchObject({ status: 415, body: { error: { code: 'import.notSpreadsheet' } } });
     expect(await preview(new Uint8Array())).toMatchObject({ status: 400, body: { error: { code: 'import.empty', message: 'The file is empty.' } } });
+    const bomb = craftedZip([{ name: 'xl/worksheets/sheet1.xml', content: bytes('<worksheet/>'), declaredSize: 900 * 1024 * 1024 }]);
+    expect(await preview(bomb, XLSX)).toMatchObject({ status: 413, body: { error: { code: 'import.unpackedTooLarge', details: { max: 100 } } } });
     expect(await preview('ФИО;Должность\nИванов;Маман')).toMatchObject({
       status: 422,
       body: { error: { code: 'import.missingColumns', message: 'Required columns are missing: Category, Unit.', details: { keys: 'category,unit' } } },

@@ -74,6 +74,11 @@ test('HR opens, closes and archives a campaign through the confirmation dialog',
   // A deadline on a day off is pointed out while choosing it: Saturday 9 January 2027.
   await page.getByLabel('Deadline').fill('2027-01-09');
   await expect(page.getByTestId('deadline-day-off')).toHaveText('This date is a day off. The next working day is 11 January 2027.');
+  // A deadline years ahead is refused next to the field before anything is sent.
+  await page.getByLabel('Deadline').fill('9999-12-31');
+  await page.getByRole('button', { name: 'Create campaign' }).click();
+  await expect(page.getByLabel('Deadline')).toHaveAccessibleDescription(/cannot be later than 31 December \d{4}/);
+  await expect(page.getByTestId('deadline-day-off')).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Lifecycle 2026' }).click();
   // 10 January 2027 is a Sunday: results are due two working days later, on Tuesday 12 January.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDeadline, isPastDeadline, localDate } from '../../shared/rules/campaignDeadline.ts';
+import { deadlineProblem, defaultDeadline, isPastDeadline, localDate } from '../../shared/rules/campaignDeadline.ts';
 
 describe('campaign deadline (§5, §34)', () => {
   it('defaults to the 10th day of the month after the reporting year', () => {
@@ -16,5 +16,15 @@ describe('campaign deadline (§5, §34)', () => {
 
   it('reads the local calendar date', () => {
     expect(localDate(new Date('2025-12-31T20:00:00Z'), 'Asia/Almaty')).toBe('2026-01-01');
+  });
+});
+
+describe('the range a deadline must lie in', () => {
+  it('runs from 1 January of the reporting year to 31 December of the next', () => {
+    expect(deadlineProblem(2025, '2025-01-01')).toBeNull();
+    expect(deadlineProblem(2025, '2026-12-31')).toBeNull();
+    expect(deadlineProblem(2025, '2024-12-31')).toEqual({ code: 'campaign.deadlineBeforeYear', year: 2025 });
+    expect(deadlineProblem(2025, '2027-01-01')).toEqual({ code: 'campaign.deadlineTooLate', year: 2026 });
+    expect(deadlineProblem(2025, '9999-12-31')).toEqual({ code: 'campaign.deadlineTooLate', year: 2026 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposeRespondents, type OrgPerson } from '../../shared/rules/proposeRespondents.ts';
+import { indexStaff, proposeFromIndex, proposeRespondents, type OrgPerson } from '../../shared/rules/proposeRespondents.ts';
 
 const rules = { minRespondents: 3, maxRespondents: 7 };
 const units = [
@@ -75,3 +75,34 @@ describe('respondents proposed from the staff structure (§36)', () => {
     expect(r.short).toBe(true);
   });
 });
+
+describe('proposals for a whole unit tree at once', () => {
+  /** A director, 50 sections of a head and 99 employees each: 5,001 people. */
+  const big = [p('dir', 'dept', 'E-1', null)];
+  const bigUnits: Array<{ id: string; parentId: string | null }> = [{ id: 'dept', parentId: null }];
+  for (let s = 0; s < 50; s++) {
+    bigUnits.push({ id: `s${s}`, parentId: 'dept' });
+    big.push(p(`h${s}`, `s${s}`, 'E-2', 'dir'));
+    for (let e = 0; e < 99; e++) big.push(p(`e${s}-${e}`, `s${s}`, 'E-4', `h${s}`));
+  }
+
+  it('reads the staff list once, not once per evaluated person', () => {
+    let asked = 0;
+    const index = indexStaff({
+      staff: big,
+      units: bigUnits,
+      canRespond: () => ((asked += 1), true),
+      levelOf: (s) => ((asked += 1), ['E-1', 'E-2'].includes(s.category) ? 'head' : 'employee'),
+    });
+    const all = big.map((person) => proposeFromIndex(person, index, rules));
+    expect(asked).toBeLessThanOrEqual(2 * big.length);
+    expect(all.every((r) => !r.short)).toBe(true);
+    expect(all[1]!.proposals.map((x) => `${x.personId}:${x.relation}`)).toEqual(['dir:manager', ...[0, 1, 2, 3, 4, 5].map((e) => `e0-${e}:subordinate`)]);
+  });
+
+  it('gives the same proposals as one at a time', () => {
+    const index = indexStaff({ staff, units, canRespond: (s) => s.id !== 'away', levelOf: (s) => (['E-1', 'E-2'].includes(s.category) ? 'head' : 'employee') });
+    for (const person of staff) expect(proposeFromIndex(person, index, rules)).toEqual(propose(person.id));
+  });
+});
+

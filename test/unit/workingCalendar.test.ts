@@ -89,3 +89,20 @@ describe('results are shown within 2 working days after the evaluation (§12)', 
     expect(resultsSchedule(calendar, { deadline: '2025-04-10', closedOn: '2025-03-20' }, rules).resultsDueBy).toBe('2025-03-27');
   });
 });
+
+describe('working-day arithmetic refuses what it cannot finish', () => {
+  it('reads only YYYY-MM-DD dates, so the year 10000 is an error rather than a date that never moves', () => {
+    expect(() => isWeekend('+010000-01-01')).toThrow(RangeError);
+    expect(() => isWeekend('+010000-01')).toThrow(RangeError);
+    expect(() => addWorkingDays(calendar, '9999-12-31', 2)).toThrow(RangeError);
+    expect(() => countWorkingDays(calendar, '9999-12-30', '+010000-01')).toThrow(RangeError);
+  });
+
+  it('walks at most ten years of days', () => {
+    expect(() => addWorkingDays(calendar, '2025-01-10', 5000)).toThrow(RangeError);
+    expect(() => addWorkingDays(calendar, '2025-01-10', -5000)).toThrow(RangeError);
+    expect(() => countWorkingDays(calendar, '2025-01-10', '9999-12-31')).toThrow(RangeError);
+    expect(addWorkingDays(calendar, '2025-01-10', 2000)).toMatch(/^203\d-/);
+    expect(countWorkingDays(calendar, '2024-12-31', '2025-12-31')).toBeGreaterThan(240);
+  });
+});

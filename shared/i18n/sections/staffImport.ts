@@ -61,6 +61,7 @@ const en = {
   'staffImport.reason.selfManager': 'A person cannot be their own direct manager',
   'staffImport.reason.managerCycle': 'The chain of direct managers loops: {value}',
   'errors.import.tooLarge': 'The file is larger than {max} MB.',
+  'errors.import.unpackedTooLarge': 'The workbook unpacks to more than {max} MB, far more than a staff list needs. Save only the staff sheet, without pictures, and upload it again.',
   'errors.import.empty': 'The file is empty.',
   'errors.import.notSpreadsheet': 'This is not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file.',
   'errors.import.xlsNotSupported': 'Old Excel files (.xls) cannot be read: save the file as an Excel workbook (.xlsx) or as CSV.',
@@ -72,6 +73,7 @@ const en = {
   'errors.import.digestRequired': 'Preview the file before applying it.',
   'errors.import.fileChanged': 'This is not the file that was previewed. Preview it again before applying.',
   'errors.import.noFile': 'Attach the file in the “file” field.',
+  'errors.import.badForm': 'The form data cannot be read (its boundary is missing or wrong): send the file again.',
 } as const;
 
 type Section = Record<keyof typeof en, string>;
@@ -138,6 +140,7 @@ const kk: Section = {
   'staffImport.reason.selfManager': 'Адам өзінің тікелей басшысы бола алмайды',
   'staffImport.reason.managerCycle': 'Тікелей басшылар тізбегі тұйықталады: {value}',
   'errors.import.tooLarge': 'Файл {max} МБ-тан үлкен.',
+  'errors.import.unpackedTooLarge': 'Архивтен шығарылғанда кітаптың көлемі {max} МБ-тан асады — бұл қызметкерлер тізіміне қажеттіден әлдеқайда көп. Суреттерсіз, тек қызметкерлер парағын сақтап, қайта жүктеңіз.',
   'errors.import.empty': 'Файл бос.',
   'errors.import.notSpreadsheet': 'Бұл электрондық кесте емес: Excel кітабын (.xlsx) немесе CSV файлын жүктеңіз.',
   'errors.import.xlsNotSupported': 'Ескі Excel файлдарын (.xls) оқу мүмкін емес: файлды Excel кітабы (.xlsx) немесе CSV ретінде сақтаңыз.',
@@ -149,6 +152,7 @@ const kk: Section = {
   'errors.import.digestRequired': 'Қолданбас бұрын файлды алдын ала қараңыз.',
   'errors.import.fileChanged': 'Бұл алдын ала қаралған файл емес. Қолданбас бұрын оны қайта қараңыз.',
   'errors.import.noFile': 'Файлды «file» өрісіне тіркеңіз.',
+  'errors.import.badForm': 'Форма деректерін оқу мүмкін емес (шекарасы жоқ немесе қате): файлды қайта жіберіңіз.',
 };
 
 const ru: Section = {
@@ -213,6 +217,7 @@ const ru: Section = {
   'staffImport.reason.selfManager': 'Сотрудник не может быть собственным непосредственным руководителем',
   'staffImport.reason.managerCycle': 'Цепочка непосредственных руководителей замыкается: {value}',
   'errors.import.tooLarge': 'Файл больше {max} МБ.',
+  'errors.import.unpackedTooLarge': 'В распакованном виде книга занимает больше {max} МБ — намного больше, чем нужно для списка сотрудников. Сохраните только лист со списком, без рисунков, и загрузите снова.',
   'errors.import.empty': 'Файл пуст.',
   'errors.import.notSpreadsheet': 'Это не электронная таблица: загрузите книгу Excel (.xlsx) или файл CSV.',
   'errors.import.xlsNotSupported': 'Старые файлы Excel (.xls) не читаются: сохраните файл как книгу Excel (.xlsx) или как CSV.',
@@ -224,6 +229,7 @@ const ru: Section = {
   'errors.import.digestRequired': 'Перед применением просмотрите файл.',
   'errors.import.fileChanged': 'Это не тот файл, который был просмотрен. Просмотрите его снова перед применением.',
   'errors.import.noFile': 'Приложите файл в поле «file».',
+  'errors.import.badForm': 'Не удаётся прочитать данные формы (граница отсутствует или неверна): отправьте файл ещё раз.',
 };
 
 export const staffImport = { en, kk, ru };

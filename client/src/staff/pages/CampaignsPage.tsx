@@ -2,7 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { CampaignSummary } from '../../../../db/repositories/campaigns.ts';
 import { DEFAULT_METHODOLOGY_ID, findMethodology } from '../../../../shared/methodology/registry.ts';
-import { defaultDeadline } from '../../../../shared/rules/campaignDeadline.ts';
+import { deadlineProblem, defaultDeadline } from '../../../../shared/rules/campaignDeadline.ts';
 import type { CampaignStatus } from '../../../../shared/rules/campaignStatus.ts';
 import { addWorkingDays, isWorkingDay } from '../../../../shared/rules/workingDays.ts';
 import { campaignCreateBody } from '../../../../shared/schemas/api.ts';
@@ -30,7 +30,9 @@ export function CampaignsPage() {
   const yearNumber = () => Number(year());
   const effectiveDeadline = () => deadline() || (Number.isInteger(yearNumber()) ? defaultDeadline(yearNumber(), rules) : '');
   const effectiveName = () => name() || t('campaigns.defaultName', { year: year() });
-  const deadlineYear = () => (/^\d{4}-\d{2}-\d{2}$/.test(effectiveDeadline()) ? Number(effectiveDeadline().slice(0, 4)) : null);
+  // Only a deadline the server would take: an absurd year has no calendar to look the day up in.
+  const deadlineYear = () =>
+    /^\d{4}-\d{2}-\d{2}$/.test(effectiveDeadline()) && !deadlineProblem(yearNumber(), effectiveDeadline()) ? Number(effectiveDeadline().slice(0, 4)) : null;
   // The deadline's year and the next: the next working day after a late-December deadline is in January.
   const [workingCalendar] = createResource(deadlineYear, (y) => fetchWorkingCalendar([y, y + 1]));
   const nextWorkingDay = () => {
@@ -47,6 +49,8 @@ export function CampaignsPage() {
     const parsed = campaignCreateBody.safeParse({ name: effectiveName(), year: yearNumber(), deadline: effectiveDeadline() });
     setErrors(parsed.success ? {} : fieldErrors(zodIssues(parsed.error)));
     if (!parsed.success) return;
+    const problem = deadlineProblem(parsed.data.year, effectiveDeadline());
+    if (problem) return setErrors({ deadline: t(`errors.${problem.code}`, { year: problem.year }) });
     try {
       const { id } = await api<{ id: string }>('POST', '/campaigns', parsed.data);
       navigate(`/campaigns/${id}`);
