@@ -76,14 +76,22 @@ export interface EvaluationTable {
   without_participation: string | null;
 }
 
-/** Who is asked about whom. Holds the hash of the link's token and whether it was used — never the answers. */
+/** Who is asked about whom, and whether it was answered (once) — never the answers. */
 export interface InvitationTable {
   id: string;
   evaluation_id: string;
   respondent_id: string;
   relation: string;
-  token_hash: string | null;
   answered: Generated<number>;
+}
+
+/**
+ * A live link of an invitation, as the hash of its token. An invitation may have several (a reminder adds
+ * one, the earlier keeps working); re-issuing replaces them all. No time column: see docs/threat-model.md.
+ */
+export interface LinkTable {
+  token_hash: string;
+  invitation_id: string;
 }
 
 /**
@@ -157,6 +165,8 @@ export interface ReminderScheduleTable {
   days_before: string;
   link_origin: string;
   updated_at: string;
+  /** The organisation's day (ISO date) the schedule was last applied; saving the schedule clears it. */
+  checked_on: string | null;
 }
 
 export interface Database {
@@ -167,6 +177,7 @@ export interface Database {
   campaign: CampaignTable;
   evaluation: EvaluationTable;
   invitation: InvitationTable;
+  link: LinkTable;
   response: ResponseTable;
   audit_entry: AuditEntryTable;
   calendar_override: CalendarOverrideTable;
