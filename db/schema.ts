@@ -82,14 +82,22 @@ export interface EvaluationTable {
   evaluator_id: string | null;
 }
 
-/** Who is asked about whom. Holds the hash of the link's token and whether it was used — never the answers. */
+/** Who is asked about whom, and whether it was answered (once) — never the answers. */
 export interface InvitationTable {
   id: string;
   evaluation_id: string;
   respondent_id: string;
   relation: string;
-  token_hash: string | null;
   answered: Generated<number>;
+}
+
+/**
+ * A live link of an invitation, as the hash of its token. An invitation may have several (a reminder adds
+ * one, the earlier keeps working); re-issuing replaces them all. No time column: see docs/threat-model.md.
+ */
+export interface LinkTable {
+  token_hash: string;
+  invitation_id: string;
 }
 
 /**
@@ -163,6 +171,8 @@ export interface ReminderScheduleTable {
   days_before: string;
   link_origin: string;
   updated_at: string;
+  /** The organisation's day (ISO date) the schedule was last applied; saving the schedule clears it. */
+  checked_on: string | null;
 }
 
 /** A calibration session (§38–43): the reports put before it are readable by its participants. */
@@ -191,6 +201,7 @@ export interface Database {
   campaign: CampaignTable;
   evaluation: EvaluationTable;
   invitation: InvitationTable;
+  link: LinkTable;
   response: ResponseTable;
   audit_entry: AuditEntryTable;
   calibration_session: CalibrationSessionTable;

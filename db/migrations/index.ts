@@ -5,16 +5,18 @@ import { staffDetailsMigration } from './0002_staff_details.ts';
 import { calendarMigration } from './0003_calendar.ts';
 import { deliveriesMigration } from './0004_deliveries.ts';
 import { auditMigration } from './0005_audit.ts';
+import { linksMigration } from './0006_links.ts';
 import { reportAccessMigration } from './0007_report_access.ts';
 
 /** Migrations live in code: Kysely's file provider cannot import .ts under plain Node. Names sort in order. */
-function migrationsFor(dialect: DialectName): Record<string, Migration> {
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_initial': initialMigration(dialect === 'sqlite' ? 'integer' : 'bigint'),
     '0002_staff_details': staffDetailsMigration,
     '0003_calendar': calendarMigration,
     '0004_deliveries': deliveriesMigration,
     '0005_audit': auditMigration(dialect),
+    '0006_links': linksMigration(dialect),
     '0007_report_access': reportAccessMigration,
   };
 }

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../connect.ts';
 import type { CampaignRow, Database, EvaluationRow } from '../schema.ts';
 import { newId, nowIso } from '../ids.ts';
+import { addLinks, replaceLinks, type MintLink } from './links.ts';
 
 export interface CampaignInput {
   name: string;
@@ -110,7 +111,7 @@ export async function listEvaluations(db: DB, campaignId: string): Promise<Evalu
       sql<number>`coalesce(sum(case when i.relation <> 'self' then i.answered else 0 end), 0)`.as('answered'),
       sql<number>`coalesce(sum(case when i.relation = 'self' then 1 else 0 end), 0)`.as('selfInvited'),
       sql<number>`coalesce(sum(case when i.relation = 'self' then i.answered else 0 end), 0)`.as('selfAnswered'),
-      sql<number>`coalesce(sum(case when i.id is not null and i.token_hash is null and i.answered = 0 then 1 else 0 end), 0)`.as('linksMissing'),
+      sql<number>`coalesce(sum(case when i.id is not null and i.answered = 0 and not exists (select 1 from link as l where l.invitation_id = i.id) then 1 else 0 end), 0)`.as('linksMissing'),
     ])
     .where('e.campaign_id', '=', campaignId)
     .groupBy(['e.id', 'e.person_id', 'e.full_name', 'e.position', 'e.unit_name', 'e.category', 'e.form_key', 'e.without_participation'])
@@ -179,7 +180,7 @@ async function insertInvitations(trx: Transaction<Database>, evaluationId: strin
   if (invited.length === 0) return;
   await trx
     .insertInto('invitation')
-    .values(invited.map((r) => ({ id: newId(), evaluation_id: evaluationId, respondent_id: r.personId, relation: r.relation, token_hash: null })))
+    .values(invited.map((r) => ({ id: newId(), evaluation_id: evaluationId, respondent_id: r.personId, relation: r.relation })))
     .execute();
 }
 
@@ -214,12 +215,13 @@ export async function listInvitations(db: DB, evaluationId: string): Promise<Inv
   const rows = await db
     .selectFrom('invitation as i')
     .innerJoin('person as p', 'p.id', 'i.respondent_id')
-    .select(['i.id as id', 'i.respondent_id as respondentId', 'p.full_name as respondentName', 'i.relation as relation', 'i.token_hash', 'i.answered'])
+    .select(['i.id as id', 'i.respondent_id as respondentId', 'p.full_name as respondentName', 'i.relation as relation', 'i.answered'])
+    .select((eb) => eb.exists(eb.selectFrom('link as l').select('l.token_hash').whereRef('l.invitation_id', '=', 'i.id')).as('hasLink'))
     .where('i.evaluation_id', '=', evaluationId)
     .orderBy(sql`case when i.relation = 'self' then 0 else 1 end`)
     .orderBy('p.full_name')
     .execute();
-  return rows.map(({ token_hash, answered, ...r }) => ({ ...r, linkIssued: token_hash !== null, answered: answered === 1 }));
+  return rows.map(({ hasLink, answered, ...r }) => ({ ...r, linkIssued: Boolean(hasLink), answered: answered === 1 }));
 }
 
 export interface RespondentAssignment {
@@ -248,7 +250,7 @@ export async function replaceRespondents(db: DB, evaluationId: string, wanted: r
       if (!current) {
         await trx
           .insertInto('invitation')
-          .values({ id: newId(), evaluation_id: evaluationId, respondent_id: w.personId, relation: w.relation, token_hash: null })
+          .values({ id: newId(), evaluation_id: evaluationId, respondent_id: w.personId, relation: w.relation })
           .execute();
       } else if (current.relation !== w.relation) {
         await trx.updateTable('invitation').set({ relation: w.relation }).where('id', '=', current.id).execute();
@@ -274,23 +276,27 @@ export interface LinkTarget {
   relation: string;
 }
 
-/** Unanswered invitations of a campaign: those without a link, or the chosen ones when re-issuing. */
-export async function invitationsNeedingLinks(db: DB, campaignId: string, only: readonly string[] | null): Promise<LinkTarget[]> {
-  let query = db
-    .selectFrom('invitation as i')
-    .innerJoin('evaluation as e', 'e.id', 'i.evaluation_id')
-    .innerJoin('person as p', 'p.id', 'i.respondent_id')
-    .select(['i.id as invitationId', 'p.full_name as respondentName', 'e.full_name as evaluatedName', 'i.relation as relation'])
-    .where('e.campaign_id', '=', campaignId)
-    .where('i.answered', '=', 0);
-  query = only ? query.where('i.id', 'in', only.length ? only : ['']) : query.where('i.token_hash', 'is', null);
-  return query.orderBy('e.full_name').orderBy('p.full_name').execute();
-}
-
-export async function storeTokenHashes(db: DB, pairs: ReadonlyArray<{ invitationId: string; tokenHash: string }>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    for (const p of pairs) {
-      await trx.updateTable('invitation').set({ token_hash: p.tokenHash }).where('id', '=', p.invitationId).where('answered', '=', 0).execute();
-    }
+/**
+ * Gives unanswered invitations of a campaign a new link each, in one transaction: those without a link, or —
+ * HR's re-issue — the chosen ones, whose earlier links stop working. Null, with nothing changed, when some
+ * chosen invitation cannot have one (answered, or not in this campaign).
+ */
+export async function storeNewLinks(db: DB, campaignId: string, only: readonly string[] | null, mint: MintLink): Promise<LinkTarget[] | null> {
+  return db.transaction().execute(async (trx) => {
+    let query = trx
+      .selectFrom('invitation as i')
+      .innerJoin('evaluation as e', 'e.id', 'i.evaluation_id')
+      .innerJoin('person as p', 'p.id', 'i.respondent_id')
+      .select(['i.id as invitationId', 'p.full_name as respondentName', 'e.full_name as evaluatedName', 'i.relation as relation'])
+      .where('e.campaign_id', '=', campaignId)
+      .where('i.answered', '=', 0);
+    query = only
+      ? query.where('i.id', 'in', only.length ? only : [''])
+      : query.where((eb) => eb.not(eb.exists(eb.selectFrom('link as l').select('l.token_hash').whereRef('l.invitation_id', '=', 'i.id'))));
+    const targets = await query.orderBy('e.full_name').orderBy('p.full_name').execute();
+    if (only && targets.length !== only.length) return null;
+    const ids = targets.map((t) => t.invitationId);
+    await (only ? replaceLinks(trx, ids, mint) : addLinks(trx, ids, mint));
+    return targets;
   });
 }

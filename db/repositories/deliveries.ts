@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../connect.ts';
 import { newId, nowIso } from '../ids.ts';
+import { addLinks, removeLinksOf, replaceLinks, type MintLink } from './links.ts';
 
 /**
  * Deliveries of invitations and reminders. Every claim goes through the unique (invitation, channel, slot)
@@ -10,68 +11,101 @@ export type DeliveryKind = 'invitation' | 'reminder';
 export const INVITATION_SLOT = 'invitation';
 const ACTIVE = ['pending', 'sending'];
 
-/** Unanswered invitations of a campaign whose respondent has an e-mail address, optionally only `only`. */
-function mailableInvitations(db: DB, campaignId: string, only: readonly string[] | null) {
-  let query = db
+/** Unanswered invitations of a campaign, as `i` with its evaluation `e` and respondent `p`. */
+function unanswered(db: DB, campaignId: string) {
+  return db
     .selectFrom('invitation as i')
     .innerJoin('evaluation as e', 'e.id', 'i.evaluation_id')
     .innerJoin('person as p', 'p.id', 'i.respondent_id')
-    .select('i.id')
     .where('e.campaign_id', '=', campaignId)
-    .where('i.answered', '=', 0)
-    .where('p.email', 'is not', null)
-    .where('p.email', '<>', '');
-  if (only) query = query.where('i.id', 'in', only.length ? only : ['']);
-  return query;
+    .where('i.answered', '=', 0);
 }
 
-function newRow(invitationId: string, kind: DeliveryKind, channel: 'email' | 'print', slot: string, status: string, origin: string) {
-  const stamp = nowIso();
-  return { id: newId(), invitation_id: invitationId, kind, channel, slot, status, attempts: 0, last_error: null, link_origin: origin, created_at: stamp, updated_at: stamp, sent_at: null };
+/** Unanswered invitations of a campaign whose respondent has an e-mail address, optionally only `only`. */
+function mailableInvitations(db: DB, campaignId: string, only: readonly string[] | null) {
+  const query = unanswered(db, campaignId).where('p.email', 'is not', null).where('p.email', '<>', '');
+  return only ? query.where('i.id', 'in', only.length ? only : ['']) : query;
+}
+
+const DELIVERY_COLUMNS = ['id', 'invitation_id', 'kind', 'channel', 'slot', 'status', 'attempts', 'last_error', 'link_origin', 'created_at', 'updated_at', 'sent_at'] as const;
+
+interface NewDeliveries {
+  kind: DeliveryKind;
+  channel: 'email' | 'print';
+  slot: string;
+  status: 'pending' | 'sent';
+  origin: string;
 }
 
 /**
- * Queues one e-mail in `slot` for each mailable invitation that has none there yet; returns how many were
- * queued. The unique key decides races: a row another request inserted first is left alone.
+ * The rows of new deliveries, one per invitation the query selects, for an INSERT … SELECT. SQLite and
+ * PostgreSQL share no UUID function, so each id joins a fresh random UUID's first half (version nibble
+ * included) to the invitation id's second half (62 random bits): a UUID in form, as unlikely to collide.
+ */
+function deliveryRows(query: ReturnType<typeof unanswered>, d: NewDeliveries) {
+  const stamp = nowIso();
+  const sent = d.status === 'sent';
+  return query.select((eb) => [
+    sql<string>`${newId().slice(0, 18)} || substr(i.id, 19)`.as('id'),
+    'i.id as invitation_id',
+    eb.val(d.kind).as('kind'),
+    eb.val(d.channel).as('channel'),
+    eb.val(d.slot).as('slot'),
+    eb.val(d.status).as('status'),
+    sql.lit(sent ? 1 : 0).as('attempts'),
+    sql<null>`null`.as('last_error'),
+    eb.val(d.origin).as('link_origin'),
+    eb.val(stamp).as('created_at'),
+    eb.val(stamp).as('updated_at'),
+    sent ? eb.val(stamp).as('sent_at') : sql<null>`null`.as('sent_at'),
+  ]);
+}
+
+/**
+ * Queues one e-mail in `slot` for each mailable invitation that has none there yet, in one statement; returns
+ * how many were queued. The unique key decides races: a row another request inserted first is left alone.
  */
 export async function queueNew(db: DB, campaignId: string, kind: DeliveryKind, slot: string, origin: string): Promise<number> {
-  const ids = (await mailableInvitations(db, campaignId, null).execute()).map((r) => r.id);
-  let queued = 0;
-  for (const invitationId of ids) {
-    const inserted = await db
-      .insertInto('delivery')
-      .values(newRow(invitationId, kind, 'email', slot, 'pending', origin))
-      .onConflict((oc) => oc.columns(['invitation_id', 'channel', 'slot']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) queued += 1;
-  }
-  return queued;
+  // Leaving out the invitations already queued spares each a conflicting insertion (3× faster on a repeat);
+  // the conflict clause stays for rows a concurrent request inserts in between.
+  const notQueued = mailableInvitations(db, campaignId, null).where((eb) =>
+    eb.not(eb.exists(eb.selectFrom('delivery as d').select('d.id').whereRef('d.invitation_id', '=', 'i.id').where('d.channel', '=', 'email').where('d.slot', '=', slot))),
+  );
+  const result = await db
+    .insertInto('delivery')
+    .columns(DELIVERY_COLUMNS)
+    .expression(deliveryRows(notQueued, { kind, channel: 'email', slot, status: 'pending', origin }))
+    .onConflict((oc) => oc.columns(['invitation_id', 'channel', 'slot']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 /** The chosen invitations that can be mailed; the caller refuses the request when some cannot. */
 export async function mailableAmong(db: DB, campaignId: string, invitationIds: readonly string[]): Promise<string[]> {
-  return (await mailableInvitations(db, campaignId, invitationIds).execute()).map((r) => r.id);
+  return (await mailableInvitations(db, campaignId, invitationIds).select('i.id').execute()).map((r) => r.id);
 }
 
-/** HR's explicit re-send: queues the invitation e-mail again unless it is already queued or being sent. */
-export async function requeueInvitations(db: DB, invitationIds: readonly string[], origin: string): Promise<number> {
-  let queued = 0;
-  for (const invitationId of invitationIds) {
-    const row = await db
+/**
+ * HR's explicit re-send: queues the invitation e-mail again unless it is already queued or being sent. The
+ * re-queued invitations' links stop working at once: re-sending is how HR replaces a link that went astray.
+ */
+export async function requeueInvitations(db: DB, campaignId: string, invitationIds: readonly string[], origin: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const requeued = await trx
       .insertInto('delivery')
-      .values(newRow(invitationId, 'invitation', 'email', INVITATION_SLOT, 'pending', origin))
+      .columns(DELIVERY_COLUMNS)
+      .expression(deliveryRows(mailableInvitations(trx, campaignId, invitationIds), { kind: 'invitation', channel: 'email', slot: INVITATION_SLOT, status: 'pending', origin }))
       .onConflict((oc) =>
         oc
           .columns(['invitation_id', 'channel', 'slot'])
           .doUpdateSet({ status: 'pending', attempts: 0, last_error: null, link_origin: origin, updated_at: nowIso() })
           .where('delivery.status', 'not in', ACTIVE),
       )
-      .returning('id')
-      .executeTakeFirst();
-    if (row) queued += 1;
-  }
-  return queued;
+      .returning('invitation_id')
+      .execute();
+    await removeLinksOf(trx, requeued.map((r) => r.invitation_id));
+    return requeued.length;
+  });
 }
 
 /** Puts a campaign's failed e-mails back in the queue. */
@@ -133,23 +167,6 @@ export async function deliveryJob(db: DB, id: string): Promise<DeliveryJob | und
   return { ...rest, kind: kind as DeliveryKind, answered: answered === 1, isSelf: relation === 'self', email: rest.email || null };
 }
 
-/**
- * Replaces an invitation's link hash, only while it is unanswered and its campaign open: the previous link
- * stops working. False when the invitation no longer qualifies.
- */
-export async function replaceTokenHash(db: DB, invitationId: string, tokenHash: string): Promise<boolean> {
-  const result = await db
-    .updateTable('invitation')
-    .set({ token_hash: tokenHash })
-    .where('id', '=', invitationId)
-    .where('answered', '=', 0)
-    .where('evaluation_id', 'in', (eb) =>
-      eb.selectFrom('evaluation as e').innerJoin('campaign as c', 'c.id', 'e.campaign_id').select('e.id').where('c.status', '=', 'open'),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 export async function recordAttempt(db: DB, id: string, attempts: number, error: string): Promise<void> {
   await db.updateTable('delivery').set({ attempts, last_error: error, updated_at: nowIso() }).where('id', '=', id).execute();
 }
@@ -181,39 +198,47 @@ export interface SheetTarget {
   relation: string;
 }
 
-/** Unanswered invitations to print: the chosen ones, or those of respondents without e-mail not printed yet. */
-export async function sheetTargets(db: DB, campaignId: string, only: readonly string[] | null): Promise<SheetTarget[]> {
-  let query = db
-    .selectFrom('invitation as i')
-    .innerJoin('evaluation as e', 'e.id', 'i.evaluation_id')
-    .innerJoin('person as p', 'p.id', 'i.respondent_id')
-    .select(['i.id as invitationId', 'p.full_name as respondentName', 'e.full_name as evaluatedName', 'i.relation'])
-    .where('e.campaign_id', '=', campaignId)
-    .where('i.answered', '=', 0);
-  if (only) {
-    query = query.where('i.id', 'in', only.length ? only : ['']);
-  } else {
-    query = query
-      .where((eb) => eb.or([eb('p.email', 'is', null), eb('p.email', '=', '')]))
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('delivery as d').select('d.id').whereRef('d.invitation_id', '=', 'i.id').where('d.channel', '=', 'print'))));
-  }
-  return query.orderBy('p.full_name').orderBy('e.full_name').execute();
-}
-
-/** Stores the printed sheets' link hashes and records them as delivered on paper, all or none. */
-export async function recordPrinted(db: DB, pairs: ReadonlyArray<{ invitationId: string; tokenHash: string }>, origin: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    for (const p of pairs) {
-      await trx.updateTable('invitation').set({ token_hash: p.tokenHash }).where('id', '=', p.invitationId).where('answered', '=', 0).execute();
+/**
+ * Claims invitations to print and gives each a new link, in one transaction: the chosen ones (HR's re-issue:
+ * their earlier links stop working), or else those of respondents without e-mail that no request has printed
+ * — claimed by inserting their print delivery, so that of two concurrent requests each invitation goes to
+ * one. Null, with nothing changed, when some chosen invitation cannot be printed.
+ */
+export async function claimSheets(db: DB, campaignId: string, only: readonly string[] | null, origin: string, mint: MintLink): Promise<SheetTarget[] | null> {
+  return db.transaction().execute(async (trx) => {
+    const details = unanswered(trx, campaignId)
+      .select(['i.id as invitationId', 'p.full_name as respondentName', 'e.full_name as evaluatedName', 'i.relation'])
+      .orderBy('p.full_name')
+      .orderBy('e.full_name');
+    const printed = { kind: 'invitation', channel: 'print', slot: INVITATION_SLOT, status: 'sent', origin } as const;
+    if (only) {
+      const targets = await details.where('i.id', 'in', only.length ? only : ['']).execute();
+      if (targets.length !== only.length) return null;
+      const ids = targets.map((t) => t.invitationId);
+      await replaceLinks(trx, ids, mint);
       const stamp = nowIso();
       await trx
         .insertInto('delivery')
-        .values({ ...newRow(p.invitationId, 'invitation', 'print', INVITATION_SLOT, 'sent', origin), attempts: 1, sent_at: stamp })
+        .columns(DELIVERY_COLUMNS)
+        .expression(deliveryRows(unanswered(trx, campaignId).where('i.id', 'in', ids), printed))
         .onConflict((oc) =>
           oc.columns(['invitation_id', 'channel', 'slot']).doUpdateSet((eb) => ({ attempts: eb('delivery.attempts', '+', 1), updated_at: stamp, sent_at: stamp, link_origin: origin })),
         )
         .execute();
+      return targets;
     }
+    const withoutEmail = unanswered(trx, campaignId).where((eb) => eb.or([eb('p.email', 'is', null), eb('p.email', '=', '')]));
+    const claimed = await trx
+      .insertInto('delivery')
+      .columns(DELIVERY_COLUMNS)
+      .expression(deliveryRows(withoutEmail, printed))
+      .onConflict((oc) => oc.columns(['invitation_id', 'channel', 'slot']).doNothing())
+      .returning('invitation_id')
+      .execute();
+    const ids = claimed.map((r) => r.invitation_id);
+    if (ids.length === 0) return [];
+    await addLinks(trx, ids, mint);
+    return details.where('i.id', 'in', ids).execute();
   });
 }
 
@@ -288,8 +313,9 @@ export async function getSchedule(db: DB, campaignId: string): Promise<number[]>
   return row ? (JSON.parse(row.days_before) as number[]) : [];
 }
 
+/** Saves a campaign's schedule; the job applies it anew, even on a day it already did (the unique key stops repeats). */
 export async function saveSchedule(db: DB, campaignId: string, daysBefore: readonly number[], origin: string): Promise<void> {
-  const values = { days_before: JSON.stringify(daysBefore), link_origin: origin, updated_at: nowIso() };
+  const values = { days_before: JSON.stringify(daysBefore), link_origin: origin, updated_at: nowIso(), checked_on: null };
   await db
     .insertInto('reminder_schedule')
     .values({ campaign_id: campaignId, ...values })
@@ -304,13 +330,26 @@ export interface ScheduledCampaign {
   origin: string;
 }
 
-/** Open campaigns with automatic reminders. */
-export async function scheduledCampaigns(db: DB): Promise<ScheduledCampaign[]> {
+/** Open campaigns with automatic reminders whose schedule has not been applied on `today` yet. */
+export async function scheduledCampaigns(db: DB, today: string): Promise<ScheduledCampaign[]> {
   const rows = await db
     .selectFrom('reminder_schedule as r')
     .innerJoin('campaign as c', 'c.id', 'r.campaign_id')
     .select(['c.id as campaignId', 'c.deadline', 'r.days_before', 'r.link_origin as origin'])
     .where('c.status', '=', 'open')
+    .where((eb) => eb.or([eb('r.checked_on', 'is', null), eb('r.checked_on', '<>', today)]))
     .execute();
   return rows.map(({ days_before, ...r }) => ({ ...r, daysBefore: JSON.parse(days_before) as number[] })).filter((r) => r.daysBefore.length > 0);
+}
+
+/**
+ * Applies a campaign's schedule for `today`: queues the reminders of the point due today, if any, and notes
+ * the day, both or neither, so the job does not redo an occasion every minute. Returns how many were queued.
+ */
+export async function applySchedule(db: DB, campaign: ScheduledCampaign, slot: string | null, today: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const queued = slot ? await queueNew(trx, campaign.campaignId, 'reminder', slot, campaign.origin) : 0;
+    await trx.updateTable('reminder_schedule').set({ checked_on: today }).where('campaign_id', '=', campaign.campaignId).execute();
+    return queued;
+  });
 }

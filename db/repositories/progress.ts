@@ -31,7 +31,7 @@ export async function tallyEvaluations(db: DB, campaignId: string): Promise<Eval
       'e.without_participation as withoutParticipation',
       sql<number>`coalesce(sum(case when i.relation <> 'self' then 1 else 0 end), 0)`.as('respondents'),
       sql<number>`coalesce(sum(case when i.relation <> 'self' then i.answered else 0 end), 0)`.as('answered'),
-      sql<number>`coalesce(sum(case when i.id is not null and i.token_hash is null and i.answered = 0 then 1 else 0 end), 0)`.as('noLink'),
+      sql<number>`coalesce(sum(case when i.id is not null and i.answered = 0 and not exists (select 1 from link as l where l.invitation_id = i.id) then 1 else 0 end), 0)`.as('noLink'),
       sql<number>`coalesce(sum(case when i.relation = 'self' then 1 else 0 end), 0)`.as('selfInvited'),
       sql<number>`coalesce(sum(case when i.relation = 'self' then i.answered else 0 end), 0)`.as('selfAnswered'),
     ])

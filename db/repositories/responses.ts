@@ -19,7 +19,8 @@ export interface TokenTarget {
 
 export async function findTokenTarget(db: DB, tokenHash: string): Promise<TokenTarget | undefined> {
   const row = await db
-    .selectFrom('invitation as i')
+    .selectFrom('link as l')
+    .innerJoin('invitation as i', 'i.id', 'l.invitation_id')
     .innerJoin('evaluation as e', 'e.id', 'i.evaluation_id')
     .innerJoin('campaign as c', 'c.id', 'e.campaign_id')
     .select([
@@ -35,7 +36,7 @@ export async function findTokenTarget(db: DB, tokenHash: string): Promise<TokenT
       'c.deadline as deadline',
       'c.methodology_id as methodologyId',
     ])
-    .where('i.token_hash', '=', tokenHash)
+    .where('l.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
   const { answered, ...rest } = row;
@@ -49,8 +50,9 @@ async function insertWithRandomId(db: DB, values: { evaluation_id: string; is_se
 }
 
 /**
- * Marks the link used and stores the questionnaire in one transaction, only while its campaign is open:
- * of concurrent submissions of one link exactly one wins; nothing is stored half.
+ * Marks the link's invitation answered and stores the questionnaire in one transaction, only while its
+ * campaign is open: of concurrent submissions through any of the invitation's links exactly one wins (the
+ * conditional update of `answered`); nothing is stored half.
  */
 export async function recordResponse(
   db: DB,
@@ -61,7 +63,7 @@ export async function recordResponse(
     const marked = await trx
       .updateTable('invitation')
       .set({ answered: 1 })
-      .where('token_hash', '=', tokenHash)
+      .where('id', 'in', (eb) => eb.selectFrom('link').select('invitation_id').where('token_hash', '=', tokenHash))
       .where('answered', '=', 0)
       .where('evaluation_id', 'in', (eb) =>
         eb.selectFrom('evaluation as e').innerJoin('campaign as c', 'c.id', 'e.campaign_id').select('e.id').where('c.status', '=', 'open'),

@@ -9,3 +9,19 @@ export function newToken(): string {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/**
+ * New links for one response that hands them out: the repository stores what `mint` returns (the hashes),
+ * the response carries `tokenOf` (the only readable copy).
+ */
+export function linkTokens() {
+  const tokens = new Map<string, string>();
+  return {
+    mint: (invitationId: string): string => {
+      const token = newToken();
+      tokens.set(invitationId, token);
+      return hashToken(token);
+    },
+    tokenOf: (invitationId: string): string => tokens.get(invitationId)!,
+  };
+}

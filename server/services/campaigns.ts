@@ -12,7 +12,7 @@ import { checkRespondentSet } from '../../shared/rules/respondentSet.ts';
 import type { CampaignCreateBody } from '../../shared/schemas/api.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { ApiError } from '../http/apiError.ts';
-import { hashToken, newToken } from '../security/tokens.ts';
+import { linkTokens } from '../security/tokens.ts';
 
 export function methodologyOf(id: string): Methodology {
   const methodology = findMethodology(id);
@@ -198,13 +198,12 @@ export interface IssuedLink {
 
 /**
  * Makes a fresh token per invitation and keeps only its hash: this list is the one moment the links exist
- * in readable form. Re-issuing an unanswered invitation's link disables the previous one.
+ * in readable form. Re-issuing an unanswered invitation's link disables every earlier one.
  */
 export async function issueLinks(db: DB, campaignId: string, invitationIds: readonly string[] | undefined, origin: string): Promise<IssuedLink[]> {
   await loadEditableCampaign(db, campaignId);
-  const targets = await campaigns.invitationsNeedingLinks(db, campaignId, invitationIds ?? null);
-  if (invitationIds && targets.length !== new Set(invitationIds).size) throw new ApiError(422, 'links.notReissuable');
-  const issued = targets.map((t) => ({ ...t, token: newToken() }));
-  await campaigns.storeTokenHashes(db, issued.map((t) => ({ invitationId: t.invitationId, tokenHash: hashToken(t.token) })));
-  return issued.map(({ token, ...t }) => ({ ...t, url: `${origin}/r#${token}` }));
+  const links = linkTokens();
+  const targets = await campaigns.storeNewLinks(db, campaignId, invitationIds ? [...new Set(invitationIds)] : null, links.mint);
+  if (!targets) throw new ApiError(422, 'links.notReissuable');
+  return targets.map((t) => ({ ...t, url: `${origin}/r#${links.tokenOf(t.invitationId)}` }));
 }

@@ -22,8 +22,9 @@ async function loadMailableCampaign(db: DB, worker: DeliveryWorker, id: string) 
 }
 
 /**
- * Queues the invitation e-mail of every mailable invitation not yet e-mailed, or — HR's explicit re-send —
- * of the chosen ones, which re-issues their links. Returns at once; the worker sends in the background.
+ * Queues the invitation e-mail of every mailable invitation not yet e-mailed (links handed out before keep
+ * working), or — HR's explicit re-send — of the chosen ones, whose earlier links stop working at once.
+ * Returns at once; the worker sends in the background.
  */
 export async function sendInvitations(db: DB, worker: DeliveryWorker, campaignId: string, invitationIds: readonly string[] | undefined, origin: string): Promise<number> {
   await loadMailableCampaign(db, worker, campaignId);
@@ -32,7 +33,7 @@ export async function sendInvitations(db: DB, worker: DeliveryWorker, campaignId
     const wanted = [...new Set(invitationIds)];
     const mailable = await deliveries.mailableAmong(db, campaignId, wanted);
     if (mailable.length !== wanted.length) throw new ApiError(422, 'invitations.notSendable');
-    queued = await deliveries.requeueInvitations(db, mailable, origin);
+    queued = await deliveries.requeueInvitations(db, campaignId, mailable, origin);
   } else {
     queued = await deliveries.queueNew(db, campaignId, 'invitation', deliveries.INVITATION_SLOT, origin);
   }
@@ -93,15 +94,15 @@ export async function deliveryOverview(db: DB, worker: DeliveryWorker, campaignI
 
 /**
  * The scheduled job: queues the reminders of every schedule point whose day it is (from REMINDER_HOUR on),
- * then sends whatever is queued, including messages a restart left waiting.
+ * once that day, then sends whatever is queued, including messages a restart left waiting.
  */
 export async function sendDueReminders(db: DB, worker: DeliveryWorker, now: Date, timeZone: string): Promise<number> {
   let queued = 0;
   if (worker.enabled && localHour(now, timeZone) >= REMINDER_HOUR) {
     const today = localDate(now, timeZone);
-    for (const c of await deliveries.scheduledCampaigns(db)) {
+    for (const c of await deliveries.scheduledCampaigns(db, today)) {
       const point = duePoint(await pointsOf(db, c.deadline, c.daysBefore), today);
-      if (point) queued += await deliveries.queueNew(db, c.campaignId, 'reminder', `auto:${point.daysBefore}`, c.origin);
+      queued += await deliveries.applySchedule(db, c, point && `auto:${point.daysBefore}`, today);
     }
   }
   await worker.kick();

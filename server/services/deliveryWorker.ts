@@ -1,5 +1,6 @@
 import type { DB } from '../../db/connect.ts';
 import * as deliveries from '../../db/repositories/deliveries.ts';
+import * as links from '../../db/repositories/links.ts';
 import { buildMessage } from '../../shared/invitations/message.ts';
 import { isPermanent, reasonOf, type SendMail } from '../mail/mailer.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
@@ -14,8 +15,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends queued deliveries one by one, in the background. A message's link is made just before it is
- * sent: its hash replaces the invitation's, and the token itself lives only in this function until the
- * mail server has the message. Several workers (processes) may run: each row is claimed in the database.
+ * sent: its hash is added to the invitation's links (the earlier ones keep working, so a respondent halfway
+ * through can still submit), and the token itself lives only in this function until the mail server has the
+ * message; if the message finally fails, its link is removed. Several workers (processes) may run: each row
+ * is claimed in the database.
  */
 export class DeliveryWorker {
   private running: Promise<void> | null = null;
@@ -66,7 +69,8 @@ export class DeliveryWorker {
     if (job.answered || job.campaignStatus !== 'open') return deliveries.drop(this.db, id);
     if (!job.email) return deliveries.finish(this.db, id, { status: 'failed', attempts: 0, error: 'noEmail' });
     const token = newToken();
-    if (!(await deliveries.replaceTokenHash(this.db, job.invitationId, hashToken(token)))) return deliveries.drop(this.db, id);
+    const tokenHash = hashToken(token);
+    if (!(await links.addLinkIfOpen(this.db, job.invitationId, tokenHash))) return deliveries.drop(this.db, id);
     const url = `${job.origin}/r#${token}`;
     const message = buildMessage({ kind: job.kind, respondentName: job.respondentName, evaluatedName: job.evaluatedName, isSelf: job.isSelf, campaignName: job.campaignName, deadline: job.deadline, url });
     for (let attempt = 1; ; attempt++) {
@@ -77,6 +81,7 @@ export class DeliveryWorker {
         // A server that echoes the message back must not leave the link in the database.
         const reason = reasonOf(error).replaceAll(token, '…');
         if (isPermanent(error) || attempt > this.retryDelays.length) {
+          await links.removeLink(this.db, tokenHash);
           return deliveries.finish(this.db, id, { status: 'failed', attempts: attempt, error: reason });
         }
         await deliveries.recordAttempt(this.db, id, attempt, reason);

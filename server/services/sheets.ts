@@ -1,10 +1,10 @@
 import QRCode from 'qrcode';
 import type { DB } from '../../db/connect.ts';
 import { getCampaign } from '../../db/repositories/campaigns.ts';
-import { recordPrinted, sheetTargets } from '../../db/repositories/deliveries.ts';
+import { claimSheets } from '../../db/repositories/deliveries.ts';
 import { isEditable } from '../../shared/rules/campaignStatus.ts';
 import { ApiError } from '../http/apiError.ts';
-import { hashToken, newToken } from '../security/tokens.ts';
+import { linkTokens } from '../security/tokens.ts';
 
 export interface Sheet {
   invitationId: string;
@@ -23,21 +23,20 @@ async function qrDataUrl(url: string): Promise<string> {
 
 /**
  * Issues new links for the invitations to print — those of respondents without e-mail not printed yet, or
- * the chosen ones — and returns one sheet each. As with the link list, this response is the only readable
- * copy of the links; the previous links of these invitations stop working.
+ * the chosen ones, whose previous links stop working — and returns one sheet each. As with the link list,
+ * this response is the only readable copy of the links.
  */
 export async function printSheets(db: DB, campaignId: string, invitationIds: readonly string[] | undefined, origin: string) {
   const campaign = await getCampaign(db, campaignId);
   if (!campaign) throw new ApiError(404, 'campaign.notFound');
   if (!isEditable(campaign.status)) throw new ApiError(409, 'campaign.closed');
   const wanted = invitationIds ? [...new Set(invitationIds)] : null;
-  const targets = await sheetTargets(db, campaignId, wanted);
-  if (wanted && targets.length !== wanted.length) throw new ApiError(422, 'sheets.notPrintable');
-  const issued = targets.map((t) => ({ ...t, token: newToken() }));
-  await recordPrinted(db, issued.map((t) => ({ invitationId: t.invitationId, tokenHash: hashToken(t.token) })), origin);
+  const links = linkTokens();
+  const targets = await claimSheets(db, campaignId, wanted, origin, links.mint);
+  if (!targets) throw new ApiError(422, 'sheets.notPrintable');
   const sheets: Sheet[] = [];
-  for (const { token, ...t } of issued) {
-    const url = `${origin}/r#${token}`;
+  for (const t of targets) {
+    const url = `${origin}/r#${links.tokenOf(t.invitationId)}`;
     sheets.push({ ...t, url, qr: await qrDataUrl(url) });
   }
   return { campaign: { name: campaign.name, deadline: campaign.deadline }, sheets };

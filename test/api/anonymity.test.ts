@@ -26,10 +26,13 @@ function rankCorrelation(order: number[]): number {
 describe('anonymity by construction (docs/threat-model.md)', () => {
   it('stores answers with no link, respondent or time column', async () => {
     expect(await columns('response')).toEqual(['answers', 'evaluation_id', 'id', 'is_self']);
-    // The invitation knows whether a link was used, never when.
-    expect(await columns('invitation')).toEqual(['answered', 'evaluation_id', 'id', 'relation', 'respondent_id', 'token_hash']);
+    // The invitation knows whether it was answered, never when; its links are bare hashes, with no time either.
+    expect(await columns('invitation')).toEqual(['answered', 'evaluation_id', 'id', 'relation', 'respondent_id']);
+    expect(await columns('link')).toEqual(['invitation_id', 'token_hash']);
     const indexes = await sql<{ name: string; tbl_name: string }>`select name, tbl_name from sqlite_master where type = 'index' and tbl_name = 'response'`.execute(t.conn.db);
     for (const index of indexes.rows) expect(index.name).not.toMatch(/invitation|respondent|time|created/);
+    const linkIndexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'link'`.execute(t.conn.db);
+    for (const index of linkIndexes.rows) expect(index.name).not.toMatch(/time|created/);
   });
 
   it('keeps link tokens only as hashes: no token appears anywhere in the database', async () => {
@@ -37,7 +40,7 @@ describe('anonymity by construction (docs/threat-model.md)', () => {
     const { links } = await openCampaignWith(t, head.id, employees.map((p: { id: string }) => p.id));
     await t.call('POST', '/respond/submit', { token: tokenOf(links[1]!.url), answers: fullAnswers('head', () => 4) }, { cookie: null });
     const dump: string[] = [];
-    for (const table of ['unit', 'person', 'app_user', 'user_session', 'campaign', 'evaluation', 'invitation', 'response', 'audit_entry'] as const) {
+    for (const table of ['unit', 'person', 'app_user', 'user_session', 'campaign', 'evaluation', 'invitation', 'link', 'response', 'audit_entry', 'delivery'] as const) {
       const rows = await t.conn.db.selectFrom(table).selectAll().execute();
       dump.push(JSON.stringify(rows));
     }

@@ -1,6 +1,9 @@
+import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import QRCode from 'qrcode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '../../db/connect.ts';
+import { queueNew } from '../../db/repositories/deliveries.ts';
 import { sendDueReminders } from '../../server/services/deliveries.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
 import { startSmtp, type TestSmtp } from '../support/smtpServer.ts';
@@ -38,6 +41,16 @@ async function send(campaignId: string, body: unknown = {}) {
 }
 
 const overview = async (campaignId: string) => (await t.json('GET', `/campaigns/${campaignId}/deliveries`)).body;
+const submit = (url: string) => t.call('POST', '/respond/submit', { token: tokenOf(url), answers: fullAnswers('head', () => 3) }, { cookie: null });
+const linkCount = async (invitationId: string) => (await t.conn.db.selectFrom('link').select('token_hash').where('invitation_id', '=', invitationId).execute()).length;
+const invitationOf = async (campaignId: string, email: string) =>
+  ((await overview(campaignId)).invitations as Array<{ invitationId: string; email: string | null }>).find((i) => i.email === email)!.invitationId;
+
+async function remind(campaignId: string) {
+  const res = await t.json('POST', `/campaigns/${campaignId}/deliveries/reminders`);
+  await t.deliveryWorker.kick();
+  return res;
+}
 
 describe('invitations by e-mail', () => {
   it('sends one message per invitation with a working link, the deadline and the anonymity promise, once', async () => {
@@ -59,9 +72,8 @@ describe('invitations by e-mail', () => {
     const self = mails.find((m) => to(m) === 'head@b360.test')!;
     expect(self.text).toContain('самооценку');
     expect(mails.find((m) => to(m) === 'one@b360.test')!.text).toContain('об оцениваемом лице: Бастық Ерлан');
-    // The e-mailed links replaced the listed ones; the respondent without e-mail keeps theirs.
-    expect(await opens(links.find((l) => l.respondentName === 'Қызметкер 1')!.url)).toBe(404);
-    expect(await opens(links.find((l) => l.respondentName === 'Қызметкер 3')!.url)).toBe(200);
+    // The e-mailed links come beside the listed ones, which keep working: someone may have begun with one.
+    for (const link of links) expect(await opens(link.url)).toBe(200);
 
     // A second click sends nothing.
     expect((await send(campaignId)).body).toEqual({ queued: 0 });
@@ -172,11 +184,11 @@ describe('reminders', () => {
     expect(reminders.map(to).sort()).toEqual(['head@b360.test', 'two@b360.test']);
     for (const r of reminders) {
       expect(r.subject).toBe('360 бағалау: еске салу / Оценка 360: напоминание');
-      expect(r.text).toContain('присланная ранее ссылка больше не действует');
+      expect(r.text).toContain('Присланная ранее ссылка тоже действует');
       expect(await opens(linkIn(r))).toBe(200);
     }
     const two = invitations.find((m) => to(m) === 'two@b360.test')!;
-    expect(await opens(linkIn(two))).toBe(404);
+    expect(await opens(linkIn(two))).toBe(200);
 
     expect((await t.json('POST', `/campaigns/${campaignId}/deliveries/reminders`)).body).toEqual({ queued: 0 });
     const kinds = await t.conn.db.selectFrom('delivery').select(['kind', 'slot']).where('kind', '=', 'reminder').execute();
@@ -225,12 +237,16 @@ describe('printed invitation sheets', () => {
     expect(svg).toMatch(/^<svg/);
     expect(svg).toBe(await QRCode.toString(sheet.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
     expect(await opens(sheet.url)).toBe(200);
-    expect(await opens(links.find((l) => l.respondentName === 'Қызметкер 3')!.url)).toBe(404);
+    const listed = links.find((l) => l.respondentName === 'Қызметкер 3')!.url;
+    expect(await opens(listed)).toBe(200);
 
     expect((await t.json('POST', `/campaigns/${campaignId}/sheets`, {})).body.sheets).toEqual([]);
     const again = await t.json('POST', `/campaigns/${campaignId}/sheets`, { invitationIds: [sheet.invitationId] });
     expect(again.body.sheets).toHaveLength(1);
+    // Printing a chosen sheet again is a re-issue: every earlier link of the invitation stops working.
     expect(await opens(sheet.url)).toBe(404);
+    expect(await opens(listed)).toBe(404);
+    expect(await opens(again.body.sheets[0].url)).toBe(200);
     expect((await overview(campaignId)).counts).toMatchObject({ printed: 1, withoutEmail: 1 });
     const rows = await t.conn.db.selectFrom('delivery').selectAll().execute();
     expect(rows).toEqual([expect.objectContaining({ channel: 'print', status: 'sent', attempts: 2 })]);
@@ -240,5 +256,127 @@ describe('printed invitation sheets', () => {
     const used = await t.json('POST', `/campaigns/${campaignId}/sheets`, { invitationIds: [sheet.invitationId] });
     expect(used.status).toBe(422);
     expect(used.body.error.code).toBe('sheets.notPrintable');
+  });
+});
+
+describe('links of one invitation', () => {
+  it('a reminder adds a link: someone halfway through with the earlier one still submits, once', async () => {
+    const { campaignId, evaluationId } = await campaignWithMail();
+    await send(campaignId);
+    const invited = to((await smtp.waitFor(3))[0]!);
+    const first = linkIn(smtp.messages[0]!);
+    expect(await opens(first)).toBe(200); // the questionnaire is open on the respondent's phone
+    await remind(campaignId);
+    const reminder = linkIn((await smtp.waitFor(6)).slice(3).find((m) => to(m) === invited)!);
+    // The listed link, the invitation's and the reminder's.
+    expect(await linkCount(await invitationOf(campaignId, invited))).toBe(3);
+
+    expect((await submit(first)).status).toBe(201);
+    const used = await submit(reminder);
+    expect(used.status).toBe(410);
+    expect((await used.json()).error.code).toBe('link.used');
+    expect(await t.conn.db.selectFrom('response').select('id').where('evaluation_id', '=', evaluationId).execute()).toHaveLength(1);
+  });
+
+  it('of two links of one invitation submitted at once, exactly one is recorded', async () => {
+    const { campaignId, evaluationId } = await campaignWithMail();
+    await send(campaignId);
+    await smtp.waitFor(3);
+    await remind(campaignId);
+    const mails = (await smtp.waitFor(6)).filter((m) => to(m) === 'two@b360.test');
+    const outcomes = await Promise.all(mails.map((m) => submit(linkIn(m))));
+    expect(outcomes.map((r) => r.status).sort()).toEqual([201, 410]);
+    expect(await t.conn.db.selectFrom('response').select('id').where('evaluation_id', '=', evaluationId).execute()).toHaveLength(1);
+  });
+
+  it('a reminder that cannot be delivered leaves the earlier link working and adds none', async () => {
+    const { campaignId } = await campaignWithMail();
+    await send(campaignId);
+    const two = (await smtp.waitFor(3)).find((m) => to(m) === 'two@b360.test')!;
+    smtp.refuse.add('two@b360.test');
+    await remind(campaignId);
+    await smtp.waitFor(5);
+    expect((await overview(campaignId)).failures).toEqual([expect.objectContaining({ kind: 'reminder', email: 'two@b360.test' })]);
+    expect(await opens(linkIn(two))).toBe(200);
+    // The listed link and the invitation's; the one delivered reminder added a third.
+    expect(await linkCount(await invitationOf(campaignId, 'two@b360.test'))).toBe(2);
+    expect(await linkCount(await invitationOf(campaignId, 'one@b360.test'))).toBe(3);
+  });
+
+  it('HR’s explicit re-send and re-issue replace every link of the invitation', async () => {
+    const { campaignId } = await campaignWithMail();
+    await send(campaignId);
+    await smtp.waitFor(3);
+    await remind(campaignId);
+    const earlier = (await smtp.waitFor(6)).filter((m) => to(m) === 'one@b360.test').map(linkIn);
+    for (const url of earlier) expect(await opens(url)).toBe(200);
+
+    const invitationId = await invitationOf(campaignId, 'one@b360.test');
+    expect((await send(campaignId, { invitationIds: [invitationId] })).body).toEqual({ queued: 1 });
+    const resent = linkIn((await smtp.waitFor(7))[6]!);
+    for (const url of earlier) expect(await opens(url)).toBe(404);
+    expect(await opens(resent)).toBe(200);
+
+    const reissued = await t.json('POST', `/campaigns/${campaignId}/links`, { invitationIds: [invitationId] });
+    expect(reissued.status).toBe(201);
+    expect(await opens(resent)).toBe(404);
+    expect(await opens(reissued.body.links[0].url)).toBe(200);
+    expect(await linkCount(invitationId)).toBe(1);
+  });
+});
+
+describe('concurrent sheets', () => {
+  it('two requests at once never print the same invitation', async () => {
+    const { campaignId, links } = await campaignWithMail();
+    await t.conn.db.updateTable('person').set({ email: null }).execute();
+    const [a, b] = await Promise.all([1, 2].map(() => t.json('POST', `/campaigns/${campaignId}/sheets`, {})));
+    const sheets = [...a!.body.sheets, ...b!.body.sheets] as Array<{ invitationId: string; url: string }>;
+    expect(sheets).toHaveLength(4);
+    expect(new Set(sheets.map((s) => s.invitationId)).size).toBe(4);
+    for (const sheet of sheets) expect(await opens(sheet.url)).toBe(200);
+    for (const link of links) expect(await opens(link.url)).toBe(200);
+    const printed = await t.conn.db.selectFrom('delivery').select('attempts').where('channel', '=', 'print').execute();
+    expect(printed).toEqual([1, 2, 3, 4].map(() => ({ attempts: 1 })));
+  });
+});
+
+/** The database as `db`, noting the kind of every statement it runs (subqueries are part of theirs). */
+function counted(db: DB) {
+  const statements: string[] = [];
+  const kinds = new Map<string, string>();
+  const plugin: KyselyPlugin = {
+    transformQuery: ({ node, queryId }): RootOperationNode => (kinds.set(queryId.queryId, node.kind), node),
+    transformResult: async ({ result, queryId }) => (statements.push(kinds.get(queryId.queryId)!), result),
+  };
+  return { db: db.withPlugin(plugin), statements };
+}
+
+describe('queueing e-mails', () => {
+  it('queues a campaign’s messages in one statement', async () => {
+    const { campaignId } = await campaignWithMail();
+    const { db, statements } = counted(t.conn.db);
+    expect(await queueNew(db, campaignId, 'reminder', 'manual:2025-12-15', 'http://b360.test')).toBe(3);
+    expect(await queueNew(db, campaignId, 'reminder', 'manual:2025-12-15', 'http://b360.test')).toBe(0);
+    expect(statements).toEqual(['InsertQueryNode', 'InsertQueryNode']);
+  });
+
+  it('applies the schedule once a day, and again when HR changes it', async () => {
+    const { campaignId } = await campaignWithMail();
+    const { db, statements } = counted(t.conn.db);
+    const run = (iso: string) => sendDueReminders(db, t.deliveryWorker, new Date(iso), 'Asia/Almaty');
+    await t.json('PUT', `/campaigns/${campaignId}/deliveries/schedule`, { daysBefore: [3] });
+    expect(await run('2026-01-06T04:00:00Z')).toBe(3);
+    await smtp.waitFor(3);
+    statements.length = 0;
+    expect(await run('2026-01-06T04:01:00Z')).toBe(0);
+    expect(await run('2026-01-06T09:00:00Z')).toBe(0);
+    // Two looks for due campaigns, and nothing else: no calendar, no insert.
+    expect(statements).toEqual(['SelectQueryNode', 'SelectQueryNode']);
+
+    // A schedule saved on a point's day after the job has looked is applied that day.
+    await t.json('PUT', `/campaigns/${campaignId}/deliveries/schedule`, { daysBefore: [4] });
+    expect(await run('2025-12-31T04:00:00Z')).toBe(0); // 5 working days before the deadline: no point yet
+    await t.json('PUT', `/campaigns/${campaignId}/deliveries/schedule`, { daysBefore: [5, 4] });
+    expect(await run('2025-12-31T05:00:00Z')).toBe(3);
   });
 });

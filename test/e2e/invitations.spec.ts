@@ -16,6 +16,7 @@ test.afterAll(() => smtp.close());
 const LINK = /http:\/\/127\.0\.0\.1:\d+\/r#[A-Za-z0-9_-]{43}/;
 const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0]! : mail.to!).value[0]!.address!;
 const kk = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('kk', key, params);
+const statements = almaty2023.forms.head.competencies.flatMap((c) => c.statements);
 
 async function post(request: APIRequestContext, method: 'post' | 'put', path: string, data: unknown) {
   const res = await request[method](`/api${path}`, { data });
@@ -85,12 +86,18 @@ test('HR e-mails invitations; a respondent answers from the message; sheets carr
   const rp = await context.newPage();
   await rp.goto(url);
   await expect(rp.getByText(kk('respond.aboutOther', { name: 'Нұрланов Бауыржан' }))).toBeVisible();
-  for (const c of almaty2023.forms.head.competencies) {
-    for (const s of c.statements) await rp.locator(`#st-${s.id.replaceAll('.', '\\.')} input[value="4"]`).check();
-  }
+  for (const s of statements) await rp.locator(`#st-${s.id.replaceAll('.', '\\.')} input[value="4"]`).check();
   await rp.getByRole('button', { name: kk('respond.submit') }).click();
   await expect(rp.getByText(kk('respond.thanksTitle'))).toBeVisible();
   await context.close();
+
+  // Another respondent begins on a phone with the e-mailed link and stops halfway; the draft stays there.
+  const halfway = await browser.newContext({ locale: 'kk-KZ', viewport: { width: 390, height: 844 } });
+  const hp = await halfway.newPage();
+  const earlier = mails.find((m) => to(m) === 'dauren@b360.test')!.text!.match(LINK)![0];
+  const radio = (id: string) => hp.locator(`#st-${id.replaceAll('.', '\\.')} input[value="3"]`);
+  await hp.goto(earlier);
+  for (const s of statements.slice(0, 5)) await radio(s.id).check();
 
   // Reminders go to the three who have not answered, never to the one who has.
   await panel.getByRole('button', { name: 'Send reminders now' }).click();
@@ -102,6 +109,14 @@ test('HR e-mails invitations; a respondent answers from the message; sheets carr
   await expect(panel.getByText('3 message(s) queued.')).toBeVisible();
   const reminders = (await smtp.waitFor(7)).slice(4);
   expect(reminders.map(to).sort()).toEqual(['dauren@b360.test', 'head@b360.test', 'saule@b360.test']);
+
+  // The reminder added a link; the earlier one still works, so the respondent finishes where they began.
+  await hp.reload();
+  await expect(radio(statements[0]!.id)).toBeChecked();
+  for (const s of statements.slice(5)) await radio(s.id).check();
+  await hp.getByRole('button', { name: kk('respond.submit') }).click();
+  await expect(hp.getByText(kk('respond.thanksTitle'))).toBeVisible();
+  await halfway.close();
 
   // A schedule: the days are shown once saved.
   await panel.getByLabel('Working days before the deadline').fill('5, 1');

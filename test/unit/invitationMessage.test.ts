@@ -42,11 +42,12 @@ describe('invitation and reminder messages', () => {
     expect(m.text).not.toContain('оцениваемом лице');
   });
 
-  it('makes reminders say the earlier link no longer works, and nothing about answers', () => {
+  it('makes reminders say the earlier link still works, and nothing about answers', () => {
     const m = buildMessage({ ...facts, kind: 'reminder' });
     expect(m.subject).toBe('360 бағалау: еске салу / Оценка 360: напоминание');
-    expect(m.text).toContain('бұрын жіберілген сілтеме енді жұмыс істемейді');
-    expect(m.text).toContain('присланная ранее ссылка больше не действует');
+    expect(m.text).toContain('Бұрын жіберілген сілтеме де жұмыс істейді');
+    expect(m.text).toContain('Присланная ранее ссылка тоже действует');
+    expect(m.text).not.toMatch(/больше не действует|жұмыс істемейді/);
     expect(m.text).toContain(facts.url);
     expect(m.text).not.toMatch(/ответил|ответов|жауап берді/);
   });
