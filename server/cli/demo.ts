@@ -15,7 +15,7 @@ try {
     const summary = await loadDemo(db, new Date(), config.timeZone);
     console.log(`Demo data loaded: ${summary.units} units, ${summary.people} people, a closed campaign with reports and an open one (${summary.answers} questionnaires answered).`);
     if (!(await findUserByLogin(db, 'hr'))) {
-      const hr = await createUser(db, { login: 'hr', fullName: 'HR officer (demo)', role: 'hr', canReadReports: true });
+      const hr = await createUser(db, { login: 'hr', fullName: 'Айгүл Серікова (HR)', role: 'hr', canReadReports: true });
       console.log(`HR account for the demo:\n  login:    ${hr.login}\n  password: ${hr.password}`);
     }
   }

@@ -8,6 +8,19 @@ const MONTHS: Record<Locale, readonly string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
 
+// Monday first, as the working week is counted.
+const WEEKDAYS: Record<Locale, readonly string[]> = {
+  kk: ['дүйсенбі', 'сейсенбі', 'сәрсенбі', 'бейсенбі', 'жұма', 'сенбі', 'жексенбі'],
+  ru: ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+
+/** The day of the week of an ISO date, in the language. */
+export function weekdayName(locale: Locale, isoDate: string): string {
+  const sundayFirst = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).getUTCDay();
+  return WEEKDAYS[locale][(sundayFirst + 6) % 7]!;
+}
+
 /** An ISO date as each language writes it in an official text: «2027 жылғы 10 қаңтар», «10 января 2027 г.», «10 January 2027». */
 export function formatLongDate(locale: Locale, isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);

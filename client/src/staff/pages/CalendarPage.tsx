@@ -9,14 +9,12 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { describedBy, Field } from '../components/Field.tsx';
 import { user } from '../session.ts';
 import './calendar.css';
+import { weekdayName } from '../../../../shared/i18n/dates.ts';
 
 const KIND_LABEL = { dayOff: 'calendar.dayOff', working: 'calendar.working' } as const;
 
-/** "Sat, 4 May 2024" in the reader's language. */
-function formatDay(iso: string): string {
-  const tag = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[locale()];
-  return new Intl.DateTimeFormat(tag, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)) + ', ' + formatDate(iso);
-}
+/** «2024 жылғы 4 мамыр, сенбі» / "4 May 2024, Saturday" in the reader's language. */
+const formatDay = (iso: string): string => `${formatDate(iso)}, ${weekdayName(locale(), iso)}`;
 
 export function CalendarPage() {
   const [year, setYear] = createSignal(new Date().getFullYear());
