@@ -34,21 +34,23 @@ export async function responsesOfEvaluations(
 const INSERT_BATCH = 500;
 
 /**
- * Keeps results, a batch of rows per statement. A result already kept (a concurrent first use of an old
- * campaign) is left as it is: both computed it from the same sealed answers.
+ * Keeps results in one transaction, a batch of rows per statement. A result already kept (a concurrent first
+ * use of an old campaign) is left as it is: both computed it from the same sealed answers.
  */
 export async function insertEvaluationResults(db: DB, results: ReadonlyArray<{ evaluationId: string; result: EvaluationResult }>): Promise<void> {
-  for (let start = 0; start < results.length; start += INSERT_BATCH) {
-    const rows = results.slice(start, start + INSERT_BATCH).map(({ evaluationId, result }) => ({
-      evaluation_id: evaluationId,
-      status: result.status,
-      response_count: result.responseCount,
-      scores: result.status === 'ready' ? JSON.stringify(result.scores) : null,
-      overall: result.status === 'ready' ? result.overall : null,
-      weakest: result.status === 'ready' ? JSON.stringify(result.weakest) : null,
-    }));
-    await db.insertInto('evaluation_result').values(rows).onConflict((oc) => oc.column('evaluation_id').doNothing()).execute();
-  }
+  await db.transaction().execute(async (trx) => {
+    for (let start = 0; start < results.length; start += INSERT_BATCH) {
+      const rows = results.slice(start, start + INSERT_BATCH).map(({ evaluationId, result }) => ({
+        evaluation_id: evaluationId,
+        status: result.status,
+        response_count: result.responseCount,
+        scores: result.status === 'ready' ? JSON.stringify(result.scores) : null,
+        overall: result.status === 'ready' ? result.overall : null,
+        weakest: result.status === 'ready' ? JSON.stringify(result.weakest) : null,
+      }));
+      await trx.insertInto('evaluation_result').values(rows).onConflict((oc) => oc.column('evaluation_id').doNothing()).execute();
+    }
+  });
 }
 
 export interface KeptResult {
