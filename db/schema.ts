@@ -193,6 +193,31 @@ export interface CalibrationReportTable {
   evaluation_id: string;
 }
 
+/** An evaluation's result, kept when its campaign closes (shared/training/evaluationResult.ts). */
+export interface EvaluationResultTable {
+  evaluation_id: string;
+  /** `ready` | `insufficient` (under the response threshold: no scores). */
+  status: string;
+  response_count: number;
+  /** JSON object: competency id → score. */
+  scores: string | null;
+  overall: number | null;
+  /** JSON array of the weakest competencies' ids. */
+  weakest: string | null;
+}
+
+/** A course group HR released to the trainers: its names become visible to them (§37). */
+export interface TrainingReleaseTable {
+  id: string;
+  campaign_id: string;
+  competency_id: string;
+  /** shared/training/criterion.ts: `weakest` or `below:3.50`. */
+  criterion: string;
+  released_by: string | null;
+  released_by_name: string;
+  released_at: string;
+}
+
 export interface Database {
   unit: UnitTable;
   person: PersonTable;
@@ -210,6 +235,8 @@ export interface Database {
   calendar_override: CalendarOverrideTable;
   delivery: DeliveryTable;
   reminder_schedule: ReminderScheduleTable;
+  evaluation_result: EvaluationResultTable;
+  training_release: TrainingReleaseTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

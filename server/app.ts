@@ -22,6 +22,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { respondRoutes } from './routes/respond.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { staffImportRoutes } from './routes/staffImport.ts';
+import { trainingRoutes } from './routes/training.ts';
 
 export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   staffApi.route('/', calendarRoutes(deps));
   staffApi.route('/', staffImportRoutes(deps));
   staffApi.route('/', deliveryRoutes(deps));
+  staffApi.route('/', trainingRoutes(deps));
   app.route('/api', staffApi);
   app.all('/api/*', () => { throw new ApiError(404, 'notFound'); });
 

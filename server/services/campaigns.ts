@@ -13,6 +13,7 @@ import type { CampaignCreateBody } from '../../shared/schemas/api.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { ApiError } from '../http/apiError.ts';
 import { linkTokens } from '../security/tokens.ts';
+import { keepCampaignResults } from './evaluationResults.ts';
 
 export function methodologyOf(id: string): Methodology {
   const methodology = findMethodology(id);
@@ -158,6 +159,7 @@ export async function openCampaign(db: DB, id: string, now = new Date()): Promis
 
 async function finishClosing(db: DB, id: string): Promise<void> {
   await sealCampaignResponses(db, id);
+  await keepCampaignResults(db, id, methodologyOf((await campaigns.getCampaign(db, id))!.methodology_id));
 }
 
 export async function closeCampaign(db: DB, id: string, now = new Date()): Promise<void> {

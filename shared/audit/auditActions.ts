@@ -31,6 +31,10 @@ export const AUDIT_ACTIONS = {
   'POST /campaigns/:id/deliveries/reminders': 'audit.action.remindersSend',
   'PUT /campaigns/:id/deliveries/schedule': 'audit.action.reminderSchedule',
   'POST /campaigns/:id/sheets': 'audit.action.sheetsPrint',
+  'GET /training/:campaignId/groups': 'audit.action.trainingGroupsRead',
+  'GET /training/:campaignId/export': 'audit.action.trainingExport',
+  'POST /training/:campaignId/releases': 'audit.action.trainingRelease',
+  'DELETE /training/:campaignId/releases/:releaseId': 'audit.action.trainingWithdraw',
 } as const;
 
 export type AuditActionKey = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

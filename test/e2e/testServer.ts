@@ -6,7 +6,7 @@ import { connect } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createUser } from '../../server/services/accounts.ts';
-import { E2E_ADMIN, E2E_HR, E2E_HR_HEAD } from './credentials.ts';
+import { E2E_ADMIN, E2E_HR, E2E_HR_HEAD, E2E_TRAINER } from './credentials.ts';
 
 // The built product on a fresh SQLite file, with known HR and administrator accounts for the browser tests.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-e2e-'));
@@ -15,6 +15,7 @@ const conn = await connect(config.databaseUrl);
 await createUser(conn.db, { ...E2E_HR, role: 'hr', canReadReports: true });
 await createUser(conn.db, { ...E2E_HR_HEAD, role: 'hr_head' });
 await createUser(conn.db, { ...E2E_ADMIN, role: 'admin' });
+await createUser(conn.db, { ...E2E_TRAINER, role: 'trainer' });
 serve({ fetch: createApp({ conn, config, now: () => new Date() }).fetch, port: config.port, hostname: '127.0.0.1' });
 process.on('SIGTERM', () => {
   fs.rmSync(dataDir, { recursive: true, force: true });

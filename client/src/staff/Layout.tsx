@@ -1,6 +1,7 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, Show, type ParentProps } from 'solid-js';
 import { canReadAudit } from '../../../shared/access/roles.ts';
+import { seesTrainingNeeds } from '../../../shared/access/trainingAccess.ts';
 import { t } from '../common/i18n.ts';
 import { LanguageSwitch } from '../common/LanguageSwitch.tsx';
 import { signOut, user } from './session.ts';
@@ -26,6 +27,9 @@ export function Layout(props: ParentProps) {
               <A href="/calendar">{t('nav.calendar')}</A>
               <Show when={canReadAudit(u().role)}>
                 <A href="/audit">{t('nav.audit')}</A>
+              </Show>
+              <Show when={seesTrainingNeeds(u().role)}>
+                <A href="/training">{t('nav.training')}</A>
               </Show>
               <span class="who">{t('nav.signedInAs', { name: u().fullName })}</span>
               <button type="button" class="secondary" onClick={() => void signOut()}>{t('nav.signOut')}</button>

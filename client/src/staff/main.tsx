@@ -12,12 +12,14 @@ import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
 import { RespondentsPage } from './pages/RespondentsPage.tsx';
+import { TrainingCampaignsPage } from './pages/TrainingCampaignsPage.tsx';
 import { UnitsPage } from './pages/UnitsPage.tsx';
 import { loadUser } from './session.ts';
 
 // Chart.js is loaded only by those who open a report.
 const ReportPage = lazy(() => import('./pages/ReportPage.tsx'));
 const SheetsPage = lazy(() => import('./pages/SheetsPage.tsx'));
+const TrainingPage = lazy(() => import('./pages/TrainingPage.tsx'));
 
 void loadUser();
 
@@ -35,6 +37,8 @@ render(
       <Route path="/reports/:eid" component={ReportPage} />
       <Route path="/audit" component={AuditPage} />
       <Route path="/calendar" component={CalendarPage} />
+      <Route path="/training" component={TrainingCampaignsPage} />
+      <Route path="/training/:id" component={TrainingPage} />
       <Route path="*" component={() => <Navigate href="/campaigns" />} />
     </Router>
   ),
