@@ -8,6 +8,8 @@ import { deadlineProblem, defaultDeadline, localDate } from '../../shared/rules/
 import { isEditable } from '../../shared/rules/campaignStatus.ts';
 import { answeringWindow, participationOf, type Participation } from '../../shared/rules/participation.ts';
 import { formKeyForCategory } from '../../shared/rules/positionCategory.ts';
+import type { StoredGroup } from '../../shared/scoring/respondentGroup.ts';
+import { shownGroups } from '../../shared/scoring/shownGroups.ts';
 import { checkRespondentSet } from '../../shared/rules/respondentSet.ts';
 import type { CampaignCreateBody } from '../../shared/schemas/api.ts';
 import { translate } from '../../shared/i18n/translate.ts';
@@ -157,7 +159,8 @@ export async function openCampaign(db: DB, id: string, now = new Date()): Promis
 }
 
 async function finishClosing(db: DB, id: string): Promise<void> {
-  await sealCampaignResponses(db, id);
+  const { rules } = methodologyOf((await loadCampaign(db, id)).methodology_id);
+  await sealCampaignResponses(db, id, (groups) => shownGroups(groups as StoredGroup[], rules.minResponsesForReport));
 }
 
 export async function closeCampaign(db: DB, id: string, now = new Date()): Promise<void> {
