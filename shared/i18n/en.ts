@@ -5,6 +5,7 @@ import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
+import { reportContent } from './sections/reportContent.ts';
 
 /**
  * English catalogue: the key set every catalogue must match (kk.ts and ru.ts are checked against it
@@ -18,6 +19,7 @@ export const en = {
   ...calendar.en,
   ...staffImport.en,
   ...invitations.en,
+  ...reportContent.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

@@ -6,6 +6,7 @@ import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
+import { reportContent } from './sections/reportContent.ts';
 
 /** Kazakh catalogue. Terms follow the methodology (seed 002, §34–37, Annexes 5–8). */
 export const kk: Record<MessageKey, string> = {
@@ -16,6 +17,7 @@ export const kk: Record<MessageKey, string> = {
   ...calendar.kk,
   ...staffImport.kk,
   ...invitations.kk,
+  ...reportContent.kk,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Мазмұнға өту',
   'lang.label': 'Тіл',

@@ -6,6 +6,7 @@ import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
+import { reportContent } from './sections/reportContent.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
 export const ru: Record<MessageKey, string> = {
@@ -16,6 +17,7 @@ export const ru: Record<MessageKey, string> = {
   ...calendar.ru,
   ...staffImport.ru,
   ...invitations.ru,
+  ...reportContent.ru,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Перейти к содержимому',
   'lang.label': 'Язык',
