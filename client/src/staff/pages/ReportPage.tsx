@@ -54,34 +54,36 @@ export default function ReportPage() {
                 {(r) => (
                   <>
                     <div class="report-body">
-                      <table class="report-table">
-                        <thead>
-                          <tr><th scope="col">{t('report.number')}</th><th scope="col">{t('report.competency')}</th><th scope="col" class="num">{t('report.score')}</th><th scope="col" class="num">{t('report.self')}</th></tr>
-                        </thead>
-                        <tbody>
-                          <For each={r().competencies}>
-                            {(c, i) => (
-                              <tr classList={{ weakest: c.weakest, strongest: strongest().has(c.id) }} data-testid="competency-row" data-competency={c.id}>
-                                <td>{i() + 1}</td>
-                                <td>
-                                  {name(c.id)}
-                                  <Show when={c.weakest}> <span class="weak-mark">▼ {t('report.weakest')}</span></Show>
-                                  <Show when={strongest().has(c.id)}> <span class="strong-mark">▲ {t('reportContent.strongest')}</span></Show>
-                                </td>
-                                <td class="num" data-testid="score">{formatScore(c.score)}</td>
-                                <td class="num muted" data-testid="self">{c.self === null ? t('common.none') : formatScore(c.self)}</td>
-                              </tr>
-                            )}
-                          </For>
-                        </tbody>
-                        <tfoot>
-                          <tr>
-                            <th scope="row" colspan="2">{t('report.overall')}</th>
-                            <td class="num" data-testid="overall"><strong>{formatScore(r().overall)}</strong></td>
-                            <td class="num muted">{r().selfOverall === null ? t('common.none') : formatScore(r().selfOverall!)}</td>
-                          </tr>
-                        </tfoot>
-                      </table>
+                      <div class="table-wrap">
+                        <table class="report-table">
+                          <thead>
+                            <tr><th scope="col">{t('report.number')}</th><th scope="col">{t('report.competency')}</th><th scope="col" class="num">{t('report.score')}</th><th scope="col" class="num">{t('report.self')}</th></tr>
+                          </thead>
+                          <tbody>
+                            <For each={r().competencies}>
+                              {(c, i) => (
+                                <tr classList={{ weakest: c.weakest, strongest: strongest().has(c.id) }} data-testid="competency-row" data-competency={c.id}>
+                                  <td>{i() + 1}</td>
+                                  <td>
+                                    {name(c.id)}
+                                    <Show when={c.weakest}> <span class="weak-mark">▼ {t('report.weakest')}</span></Show>
+                                    <Show when={strongest().has(c.id)}> <span class="strong-mark">▲ {t('reportContent.strongest')}</span></Show>
+                                  </td>
+                                  <td class="num" data-testid="score">{formatScore(c.score)}</td>
+                                  <td class="num muted" data-testid="self">{c.self === null ? t('common.none') : formatScore(c.self)}</td>
+                                </tr>
+                              )}
+                            </For>
+                          </tbody>
+                          <tfoot>
+                            <tr>
+                              <th scope="row" colspan="2">{t('report.overall')}</th>
+                              <td class="num" data-testid="overall"><strong>{formatScore(r().overall)}</strong></td>
+                              <td class="num muted">{r().selfOverall === null ? t('common.none') : formatScore(r().selfOverall!)}</td>
+                            </tr>
+                          </tfoot>
+                        </table>
+                      </div>
                       <RadarChart
                         title={t('report.chart')}
                         labels={r().competencies.map((c) => name(c.id))}

@@ -7,7 +7,7 @@ import { formatScore, l, t } from '../../../common/i18n.ts';
 export function StatementMeansSection(props: { form: Form360; statements: StatementMean[] }) {
   const mean = (id: string) => props.statements.find((s) => s.id === id);
   return (
-    <section class="report-section page-break" aria-labelledby="statements-title">
+    <section class="report-section statements page-break" aria-labelledby="statements-title">
       <h2 id="statements-title">{t('reportContent.statementsTitle')}</h2>
       <p class="small muted">{t('reportContent.statementsNote')}</p>
       <div class="table-wrap">
