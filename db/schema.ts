@@ -108,6 +108,11 @@ export interface ResponseTable {
   id: ColumnType<number, number, never>;
   evaluation_id: string;
   is_self: number;
+  /**
+   * The respondent's group only when at least 3 of that group were assigned (else 'other'), narrowed at
+   * closing to the groups the report may show; null for the self-assessment (shared/scoring/respondentGroup.ts).
+   */
+  respondent_group: string | null;
   /** JSON object: statement id → scale value. */
   answers: string;
 }

@@ -13,6 +13,8 @@ import { keepCampaignResults } from '../server/services/evaluationResults.ts';
 import { trainingExport, trainingGroups, trainingOverview } from '../server/services/training.ts';
 import { almaty2023 } from '../shared/methodology/almaty2023/index.ts';
 import type { FormKey } from '../shared/methodology/types.ts';
+import type { StoredGroup } from '../shared/scoring/respondentGroup.ts';
+import { shownGroups } from '../shared/scoring/shownGroups.ts';
 
 // Times closing a campaign of `evaluations` evaluated persons with six answered questionnaires each (five
 // respondents and the self-assessment), one in ten a head of unit, spread over units of 200, and then the
@@ -53,7 +55,7 @@ await transitionCampaign(db, campaignId, 'draft', 'open', stamp);
 if (dialect === 'postgres') await sql`analyze`.execute(db);
 
 await transitionCampaign(db, campaignId, 'open', 'closed', nowIso());
-await time('closing: sealing the responses', () => sealCampaignResponses(db, campaignId).then(() => 'sealed'));
+await time('closing: sealing the responses', () => sealCampaignResponses(db, campaignId, (groups) => shownGroups(groups as StoredGroup[], almaty2023.rules.minResponsesForReport)).then(() => 'sealed'));
 await time('closing: keeping every result', () => keepCampaignResults(db, campaignId, almaty2023));
 await time('first use, results already kept', () => keepCampaignResults(db, campaignId, almaty2023));
 

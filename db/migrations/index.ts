@@ -7,6 +7,7 @@ import { deliveriesMigration } from './0004_deliveries.ts';
 import { auditMigration } from './0005_audit.ts';
 import { linksMigration } from './0006_links.ts';
 import { reportAccessMigration } from './0007_report_access.ts';
+import { responseGroupMigration } from './0008_response_group.ts';
 import { trainingMigration } from './0009_training.ts';
 
 /** Migrations live in code: Kysely's file provider cannot import .ts under plain Node. Names sort in order. */
@@ -19,6 +20,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0005_audit': auditMigration(dialect),
     '0006_links': linksMigration(dialect),
     '0007_report_access': reportAccessMigration,
+    '0008_response_group': responseGroupMigration,
     '0009_training': trainingMigration,
   };
 }

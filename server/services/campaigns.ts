@@ -9,6 +9,8 @@ import { isEditable } from '../../shared/rules/campaignStatus.ts';
 import { answeringWindow, participationOf, type Participation } from '../../shared/rules/participation.ts';
 import { formKeyForCategory } from '../../shared/rules/positionCategory.ts';
 import { checkRespondentSet } from '../../shared/rules/respondentSet.ts';
+import type { StoredGroup } from '../../shared/scoring/respondentGroup.ts';
+import { shownGroups } from '../../shared/scoring/shownGroups.ts';
 import type { CampaignCreateBody } from '../../shared/schemas/api.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { ApiError } from '../http/apiError.ts';
@@ -158,8 +160,9 @@ export async function openCampaign(db: DB, id: string, now = new Date()): Promis
 }
 
 async function finishClosing(db: DB, id: string): Promise<void> {
-  await sealCampaignResponses(db, id);
-  await keepCampaignResults(db, id, methodologyOf((await campaigns.getCampaign(db, id))!.methodology_id));
+  const methodology = methodologyOf((await loadCampaign(db, id)).methodology_id);
+  await sealCampaignResponses(db, id, (groups) => shownGroups(groups as StoredGroup[], methodology.rules.minResponsesForReport));
+  await keepCampaignResults(db, id, methodology);
 }
 
 export async function closeCampaign(db: DB, id: string, now = new Date()): Promise<void> {

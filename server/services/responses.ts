@@ -3,6 +3,7 @@ import { findTokenTarget, recordResponse, type TokenTarget } from '../../db/repo
 import type { FormKey } from '../../shared/methodology/types.ts';
 import { isPastDeadline } from '../../shared/rules/campaignDeadline.ts';
 import { checkAnswers, hasAnswerProblems, type Answers } from '../../shared/scoring/questionnaireMarks.ts';
+import { storedGroup } from '../../shared/scoring/respondentGroup.ts';
 import { ApiError } from '../http/apiError.ts';
 import { hashToken } from '../security/tokens.ts';
 import { methodologyOf } from './campaigns.ts';
@@ -44,7 +45,9 @@ export async function submitAnswers(db: DB, token: string, answers: Answers, now
     const code = problems.missing.length ? 'answers.incomplete' : 'answers.invalid';
     throw new ApiError(422, code, { count: issues.length }, issues);
   }
-  const outcome = await recordResponse(db, hashToken(token), { evaluationId: target.evaluationId, isSelf: target.relation === 'self', answers });
+  const outcome = await recordResponse(db, hashToken(token), { evaluationId: target.evaluationId, isSelf: target.relation === 'self', answers }, (relation, assigned) =>
+    storedGroup(relation, assigned, methodology.rules.minResponsesForReport),
+  );
   if (outcome === 'alreadyAnswered') {
     // Either a concurrent submission of the same link won, or the campaign closed in between.
     const now2 = await findTokenTarget(db, hashToken(token));

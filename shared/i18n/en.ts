@@ -6,6 +6,7 @@ import { invitations } from './sections/invitations.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
+import { reportContent } from './sections/reportContent.ts';
 
 /**
  * English catalogue: the key set every catalogue must match (kk.ts and ru.ts are checked against it
@@ -20,6 +21,7 @@ export const en = {
   ...staffImport.en,
   ...invitations.en,
   ...training.en,
+  ...reportContent.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

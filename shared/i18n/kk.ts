@@ -7,6 +7,7 @@ import { invitations } from './sections/invitations.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
+import { reportContent } from './sections/reportContent.ts';
 
 /** Kazakh catalogue. Terms follow the methodology (seed 002, §34–37, Annexes 5–8). */
 export const kk: Record<MessageKey, string> = {
@@ -18,6 +19,7 @@ export const kk: Record<MessageKey, string> = {
   ...staffImport.kk,
   ...invitations.kk,
   ...training.kk,
+  ...reportContent.kk,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Мазмұнға өту',
   'lang.label': 'Тіл',

@@ -7,6 +7,7 @@ import { invitations } from './sections/invitations.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
+import { reportContent } from './sections/reportContent.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
 export const ru: Record<MessageKey, string> = {
@@ -18,6 +19,7 @@ export const ru: Record<MessageKey, string> = {
   ...staffImport.ru,
   ...invitations.ru,
   ...training.ru,
+  ...reportContent.ru,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Перейти к содержимому',
   'lang.label': 'Язык',

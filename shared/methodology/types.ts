@@ -53,6 +53,18 @@ export interface Rules360 {
   minResponsesForReport: number;
   /** How many lowest-scoring competencies a report marks as the weakest (training needs, §37). */
   weakestCount: number;
+  /** How many highest-scoring competencies a report marks as the strongest. */
+  strongestCount: number;
+  /**
+   * A blind spot is a competency the person rates at least this many points above the respondents' mean;
+   * a hidden strength, at least this many below. The report states it.
+   */
+  selfGapThreshold: number;
+  /**
+   * Agreement among respondents on a competency, from the standard deviation of their competency marks:
+   * high up to `highMaxSd`, moderate up to `moderateMaxSd`, low above.
+   */
+  agreementBands: { highMaxSd: number; moderateMaxSd: number };
   /** Deadline: this day of the month following the reporting year (§5, §34). */
   deadlineDayOfNextMonth: number;
   /** Results are shown to the evaluated person within this many working days after the evaluation (§12). */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { openWithRelations } from '../support/campaignWithRelations.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
 import { throwawaySchema } from '../support/postgresSchema.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
@@ -25,7 +26,8 @@ function rankCorrelation(order: number[]): number {
 
 describe('anonymity by construction (docs/threat-model.md)', () => {
   it('stores answers with no link, respondent or time column', async () => {
-    expect(await columns('response')).toEqual(['answers', 'evaluation_id', 'id', 'is_self']);
+    // respondent_group: a group of at least 3 assigned, or 'other' (the test below).
+    expect(await columns('response')).toEqual(['answers', 'evaluation_id', 'id', 'is_self', 'respondent_group']);
     // The invitation knows whether it was answered, never when; its links are bare hashes, with no time either.
     expect(await columns('invitation')).toEqual(['answered', 'evaluation_id', 'id', 'relation', 'respondent_id']);
     expect(await columns('link')).toEqual(['invitation_id', 'token_hash']);
@@ -33,6 +35,45 @@ describe('anonymity by construction (docs/threat-model.md)', () => {
     for (const index of indexes.rows) expect(index.name).not.toMatch(/invitation|respondent|time|created/);
     const linkIndexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'link'`.execute(t.conn.db);
     for (const index of linkIndexes.rows) expect(index.name).not.toMatch(/time|created/);
+  });
+
+  it('stores an answer under its group only when at least 3 of that group were assigned, else as other', async () => {
+    const { head, employees } = await seedUnit(t, 7);
+    const ids = employees.map((p: { id: string }) => p.id);
+    // Four subordinates; one respondent HR called the manager; two peers.
+    const run = await openWithRelations(t, head.id, [
+      ...ids.slice(0, 4).map((personId: string) => ({ personId, relation: 'subordinate' as const })),
+      { personId: ids[4]!, relation: 'manager' },
+      { personId: ids[5]!, relation: 'peer' },
+      { personId: ids[6]!, relation: 'peer' },
+    ]);
+    for (const who of [...ids, 'self']) await run.answer(who, () => 4);
+    const stored = async () =>
+      (await t.conn.db.selectFrom('response').select(['is_self', 'respondent_group']).where('evaluation_id', '=', run.evaluationId).execute())
+        .map((r) => `${r.is_self}:${r.respondent_group}`)
+        .sort();
+    const expected = ['0:other', '0:other', '0:other', '0:subordinate', '0:subordinate', '0:subordinate', '0:subordinate', '1:null'];
+    expect(await stored()).toEqual(expected);
+    // Closing keeps them: 4 subordinates' answers, and 3 outside that group.
+    expect((await run.close()).status).toBe(204);
+    expect(await stored()).toEqual(expected);
+  });
+
+  it('at closing, folds into other every group the report could not show', async () => {
+    const { head, employees } = await seedUnit(t, 5);
+    const ids = employees.map((p: { id: string }) => p.id);
+    // Four subordinates and a manager answer: showing the subordinates apart would give away the manager's
+    // answer (the overall mean less theirs), so closing stores all five as 'other'.
+    const run = await openWithRelations(t, head.id, [
+      ...ids.slice(0, 4).map((personId: string) => ({ personId, relation: 'subordinate' as const })),
+      { personId: ids[4]!, relation: 'manager' },
+    ]);
+    for (const who of ids) await run.answer(who, () => 3);
+    const groups = async () =>
+      (await t.conn.db.selectFrom('response').select('respondent_group').where('evaluation_id', '=', run.evaluationId).execute()).map((r) => r.respondent_group).sort();
+    expect(await groups()).toEqual(['other', 'subordinate', 'subordinate', 'subordinate', 'subordinate']);
+    await run.close();
+    expect(await groups()).toEqual(['other', 'other', 'other', 'other', 'other']);
   });
 
   it('keeps link tokens only as hashes: no token appears anywhere in the database', async () => {

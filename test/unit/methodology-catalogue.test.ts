@@ -140,7 +140,7 @@ describe('Almaty 2023 methodology catalogue (seed 002, Annexes 5–8)', () => {
   it('carries the §34–36 rules and the head categories of §2.4', () => {
     expect(almaty2023.id).toBe('almaty-2023');
     expect(almaty2023.headCategories).toEqual(['D-3', 'D-O-1', 'E-1', 'E-2']);
-    expect(almaty2023.rules).toEqual({ minRespondents: 3, maxRespondents: 7, minResponsesForReport: 3, weakestCount: 2, deadlineDayOfNextMonth: 10, resultsWithinWorkingDays: 2, retentionYears: 3 });
+    expect(almaty2023.rules).toEqual({ minRespondents: 3, maxRespondents: 7, minResponsesForReport: 3, weakestCount: 2, strongestCount: 2, selfGapThreshold: 1, agreementBands: { highMaxSd: 0.5, moderateMaxSd: 1 }, deadlineDayOfNextMonth: 10, resultsWithinWorkingDays: 2, retentionYears: 3 });
     expect(head.intro[0]!.kk).toBe('Құрметті респондент!');
     expect(head.intro.some((p) => p.kk.includes('Жасырындылыққа кепілдік беріледі.'))).toBe(true);
     expect(employee.intro.some((p) => p.kk.includes('Жасырындылыққа кепілдік беріледі.'))).toBe(true);

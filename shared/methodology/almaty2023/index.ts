@@ -26,6 +26,10 @@ export const almaty2023: Methodology = {
     maxRespondents: 7,
     minResponsesForReport: 3,
     weakestCount: 2,
+    strongestCount: 2,
+    // Not in the resolution: the product's choices, on the 1–5 scale, stated on every report.
+    selfGapThreshold: 1,
+    agreementBands: { highMaxSd: 0.5, moderateMaxSd: 1 },
     deadlineDayOfNextMonth: 10,
     resultsWithinWorkingDays: 2,
     retentionYears: 3,

@@ -9,8 +9,11 @@ export interface RadarSeries {
   dashed?: boolean;
 }
 
-/** The «паутинка»: competencies round a fixed 0–5 scale, so that charts of different people compare. */
-export function RadarChart(props: { labels: string[]; series: RadarSeries[]; title: string }) {
+/**
+ * The «паутинка»: competencies round a fixed 0–5 scale, so that charts of different people compare.
+ * `onRendered` is called each time the chart has drawn its data (the page tells the PDF renderer it is ready).
+ */
+export function RadarChart(props: { labels: string[]; series: RadarSeries[]; title: string; onRendered?: () => void }) {
   let canvas!: HTMLCanvasElement;
   let chart: Chart<'radar'> | undefined;
   const colours = ['#0b4f8a', '#b35c00'];
@@ -28,6 +31,14 @@ export function RadarChart(props: { labels: string[]; series: RadarSeries[]; tit
         scales: { r: { min: 0, max: 5, ticks: { stepSize: 1, backdropColor: 'transparent' }, pointLabels: { font: { size: 12 } } } },
         plugins: { legend: { position: 'bottom' } },
       },
+      plugins: [
+        {
+          id: 'rendered',
+          afterRender: (c) => {
+            if (c.data.datasets.length > 0) props.onRendered?.();
+          },
+        },
+      ],
     });
     const resize = () => chart?.resize();
     window.addEventListener('beforeprint', resize);

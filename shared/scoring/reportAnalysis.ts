@@ -1,0 +1,37 @@
+import type { FormKey, Methodology, Rules360 } from '../methodology/types.ts';
+import { answerSpread, type Agreement } from './answerSpread.ts';
+import { groupBreakdown, type GroupedResponse, type GroupResult } from './groupBreakdown.ts';
+import type { Report360 } from './report360.ts';
+import { selfGaps, type SelfGaps } from './selfGaps.ts';
+import { statementMeans, type StatementMean } from './statementMeans.ts';
+import { strongestCompetencies } from './strongestCompetencies.ts';
+
+export interface ReportAnalysis {
+  strongest: string[];
+  statements: StatementMean[];
+  selfGaps: SelfGaps;
+  agreement: Array<{ id: string; agreement: Agreement }>;
+  agreementBands: Rules360['agreementBands'];
+  /** Groups with at least this many answers are shown apart (shownGroups). */
+  minGroupAnswers: number;
+  groups: GroupResult[];
+}
+
+/** What the report adds to the Annex 7/8 table, for a report that is shown: each part from its own rule. */
+export function analyseReport(
+  methodology: Methodology,
+  report: Extract<Report360, { status: 'ready' }>,
+  responses: readonly GroupedResponse[],
+): ReportAnalysis {
+  const form = methodology.forms[report.formKey as FormKey];
+  const { rules } = methodology;
+  return {
+    strongest: strongestCompetencies(report.competencies, rules.strongestCount),
+    statements: statementMeans(form, responses),
+    selfGaps: selfGaps(report.competencies, rules.selfGapThreshold),
+    agreement: answerSpread(form, responses, rules.agreementBands, rules.minResponsesForReport),
+    agreementBands: rules.agreementBands,
+    minGroupAnswers: rules.minResponsesForReport,
+    groups: groupBreakdown(form, responses, rules.minResponsesForReport),
+  };
+}
