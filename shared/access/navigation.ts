@@ -1,0 +1,25 @@
+import { canRunCampaigns } from './roles.ts';
+
+/** What the signed-in account is, as far as the screens it is offered depend on it. */
+export interface Navigator {
+  role: string;
+  /** The account belongs to a staff member. */
+  linked: boolean;
+  /** The account takes part in at least one calibration session. */
+  calibrating: boolean;
+  canReadReports: boolean;
+}
+
+/** "My reports": for a staff member's own account (own report, those they evaluate) and calibration participants. */
+export const hasOwnReports = (u: Navigator): boolean => u.linked || u.calibrating;
+
+/** Calibration sessions (§38–43) are run by the head of HR and HR officers granted report reading (§21). */
+export const canRunCalibration = (u: Pick<Navigator, 'role' | 'canReadReports'>): boolean =>
+  u.role === 'hr_head' || (u.role === 'hr' && u.canReadReports);
+
+/** Where an account lands after signing in: HR on campaigns, a trainer on training needs, a staff member on their reports. */
+export function landingPath(u: Navigator): string {
+  if (canRunCampaigns(u.role)) return '/campaigns';
+  if (u.role === 'trainer') return '/training';
+  return '/my/reports';
+}
