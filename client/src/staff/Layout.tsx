@@ -1,6 +1,8 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, Show, type ParentProps } from 'solid-js';
-import { canReadAudit } from '../../../shared/access/roles.ts';
+import { canKeepAccounts } from '../../../shared/access/accountRules.ts';
+import { hasOwnReports } from '../../../shared/access/navigation.ts';
+import { canReadAudit, canRunCampaigns } from '../../../shared/access/roles.ts';
 import { t } from '../common/i18n.ts';
 import { LanguageSwitch } from '../common/LanguageSwitch.tsx';
 import { signOut, user } from './session.ts';
@@ -15,15 +17,26 @@ export function Layout(props: ParentProps) {
     <>
       <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
       <header class="topbar">
-        <A href="/campaigns" class="brand">{t('app.name')}</A>
+        <A href="/" class="brand">{t('app.name')}</A>
         <Show when={user()}>
           {(u) => (
             <nav aria-label={t('app.name')}>
-              <A href="/campaigns">{t('nav.campaigns')}</A>
-              <A href="/people">{t('nav.people')}</A>
-              <A href="/units">{t('nav.units')}</A>
-              <A href="/import">{t('nav.import')}</A>
-              <A href="/calendar">{t('nav.calendar')}</A>
+              <Show when={canRunCampaigns(u().role)}>
+                <A href="/campaigns">{t('nav.campaigns')}</A>
+                <A href="/people">{t('nav.people')}</A>
+                <A href="/units">{t('nav.units')}</A>
+                <A href="/import">{t('nav.import')}</A>
+                <A href="/calendar">{t('nav.calendar')}</A>
+              </Show>
+              <Show when={hasOwnReports(u())}>
+                <A href="/my/reports">{t('nav.myReports')}</A>
+              </Show>
+              <Show when={u().role === 'trainer'}>
+                <A href="/training">{t('nav.trainingNeeds')}</A>
+              </Show>
+              <Show when={canKeepAccounts(u().role)}>
+                <A href="/accounts">{t('nav.accounts')}</A>
+              </Show>
               <Show when={canReadAudit(u().role)}>
                 <A href="/audit">{t('nav.audit')}</A>
               </Show>

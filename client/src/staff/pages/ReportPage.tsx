@@ -1,10 +1,12 @@
-import { A, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
+import type { ReportAccess } from '../../../../shared/access/reportAccess.ts';
 import { findMethodology } from '../../../../shared/methodology/registry.ts';
 import type { Report360 } from '../../../../shared/scoring/report360.ts';
 import { api, errorText } from '../../common/api.ts';
 import { formatScore, l, t } from '../../common/i18n.ts';
 import { RadarChart } from '../components/RadarChart.tsx';
+import { ReportViewerBar } from '../components/ReportViewerBar.tsx';
 import './report.css';
 
 interface ReportPayload {
@@ -12,6 +14,7 @@ interface ReportPayload {
   campaign: { id: string; name: string; year: number };
   methodologyId: string;
   report: Report360;
+  access: ReportAccess;
 }
 
 /** Annex 7 (heads) / Annex 8 (employees): the competency table, the radar chart and the result line. */
@@ -26,7 +29,7 @@ export default function ReportPage() {
         const name = (id: string) => l(form().competencies.find((c) => c.id === id)!.name);
         return (
           <article class="report">
-            <p class="no-print"><A href={`/campaigns/${d().campaign.id}`}>← {d().campaign.name}</A></p>
+            <ReportViewerBar access={d().access} campaign={d().campaign} />
             <p class="annex muted small">{t('report.campaign', { name: d().campaign.name, year: d().campaign.year })}</p>
             <h1>{l(form().reportTitle)}</h1>
             <p><strong>{t('report.person')}:</strong> {d().evaluation.fullName}, {d().evaluation.position}, {d().evaluation.unitName}</p>
