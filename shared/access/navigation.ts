@@ -1,4 +1,5 @@
-import { canRunCampaigns } from './roles.ts';
+import { canKeepAccounts } from './accountRules.ts';
+import { canReadAudit, canRunCampaigns } from './roles.ts';
 
 /** What the signed-in account is, as far as the screens it is offered depend on it. */
 export interface Navigator {
@@ -22,4 +23,21 @@ export function landingPath(u: Navigator): string {
   if (canRunCampaigns(u.role)) return '/campaigns';
   if (u.role === 'trainer') return '/training';
   return '/my/reports';
+}
+
+/** Screens by path prefix and who may open them; other paths (reports, "My reports") check on the server. */
+const SCREENS: ReadonlyArray<[prefix: string, allowed: (u: Navigator) => boolean]> = [
+  ['/campaigns', (u) => canRunCampaigns(u.role)],
+  ['/people', (u) => canRunCampaigns(u.role)],
+  ['/units', (u) => canRunCampaigns(u.role)],
+  ['/import', (u) => canRunCampaigns(u.role)],
+  ['/calendar', (u) => canRunCampaigns(u.role)],
+  ['/accounts', (u) => canKeepAccounts(u.role)],
+  ['/audit', (u) => canReadAudit(u.role)],
+];
+
+/** Whether the account may open the screen at `path`; a refused one is told so instead of loading it. */
+export function mayOpenScreen(u: Navigator, path: string): boolean {
+  const screen = SCREENS.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
+  return !screen || screen[1](u);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountRefusal, loginForPerson, rolesKeptBy } from '../../shared/access/accountRules.ts';
-import { canRunCalibration, hasOwnReports, landingPath } from '../../shared/access/navigation.ts';
+import { canRunCalibration, hasOwnReports, landingPath, mayOpenScreen } from '../../shared/access/navigation.ts';
 
 const admin = { id: 'a1', role: 'admin' };
 const head = { id: 'h1', role: 'hr_head' };
@@ -61,5 +61,16 @@ describe('what an account is offered', () => {
     expect(canRunCalibration(u('hr', { canReadReports: true }))).toBe(true);
     expect(canRunCalibration(u('hr'))).toBe(false);
     expect(canRunCalibration(u('admin'))).toBe(false);
+  });
+  it('opens HR, account and audit screens only to the roles that use them', () => {
+    expect(mayOpenScreen(u('employee', { linked: true }), '/campaigns/123')).toBe(false);
+    expect(mayOpenScreen(u('employee', { linked: true }), '/my/reports')).toBe(true);
+    expect(mayOpenScreen(u('employee'), '/reports/123')).toBe(true);
+    expect(mayOpenScreen(u('trainer'), '/people')).toBe(false);
+    expect(mayOpenScreen(u('hr'), '/campaigns')).toBe(true);
+    expect(mayOpenScreen(u('hr'), '/accounts')).toBe(false);
+    expect(mayOpenScreen(u('hr_head'), '/accounts')).toBe(true);
+    expect(mayOpenScreen(u('hr'), '/audit')).toBe(false);
+    expect(mayOpenScreen(u('hr'), '/campaignsX')).toBe(true);
   });
 });

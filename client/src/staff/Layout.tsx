@@ -1,7 +1,7 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, Show, type ParentProps } from 'solid-js';
 import { canKeepAccounts } from '../../../shared/access/accountRules.ts';
-import { hasOwnReports } from '../../../shared/access/navigation.ts';
+import { hasOwnReports, mayOpenScreen } from '../../../shared/access/navigation.ts';
 import { canReadAudit, canRunCampaigns } from '../../../shared/access/roles.ts';
 import { t } from '../common/i18n.ts';
 import { LanguageSwitch } from '../common/LanguageSwitch.tsx';
@@ -49,7 +49,9 @@ export function Layout(props: ParentProps) {
       </header>
       <main id="main" class="page" tabindex="-1">
         <Show when={user() !== undefined || location.pathname === '/login'} fallback={<p role="status">{t('common.loading')}</p>}>
-          {props.children}
+          <Show when={!user() || mayOpenScreen(user()!, location.pathname)} fallback={<p class="alert" role="alert">{t('errors.auth.forbidden')}</p>}>
+            {props.children}
+          </Show>
         </Show>
       </main>
     </>

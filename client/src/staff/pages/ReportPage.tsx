@@ -23,7 +23,7 @@ export default function ReportPage() {
   const [data] = createResource(() => params.eid, (eid) => api<ReportPayload>('GET', `/evaluations/${eid}/report`));
 
   return (
-    <Show when={data()} fallback={<Show when={data.error} fallback={<p role="status">{t('common.loading')}</p>}><p class="alert" role="alert">{errorText(data.error)}</p></Show>}>
+    <Show when={!data.error && data()} fallback={<Show when={data.error} fallback={<p role="status">{t('common.loading')}</p>}><p class="alert" role="alert">{errorText(data.error)}</p></Show>}>
       {(d) => {
         const form = () => findMethodology(d().methodologyId)!.forms[d().report.formKey];
         const name = (id: string) => l(form().competencies.find((c) => c.id === id)!.name);
