@@ -59,6 +59,15 @@ test.beforeAll(async ({ baseURL }) => {
   await hr.dispose();
 });
 
+// The campaign is archived at the end (its reports stay readable), so specs that count active campaigns are not disturbed.
+test.afterAll(async ({ baseURL }) => {
+  const hr = await request.newContext({ baseURL });
+  await hr.post('/api/auth/login', { data: { login: E2E_HR.login, password: E2E_HR.password } });
+  const archived = await hr.post(`/api/campaigns/${campaignId}/archive`, { data: {} });
+  if (!archived.ok()) throw new Error(`archive: ${archived.status()}`);
+  await hr.dispose();
+});
+
 /** A fresh browser (no one else's cookie), signed in through the login page as a person would. */
 async function signInFresh(browser: Browser, login: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
