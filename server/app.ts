@@ -9,10 +9,13 @@ import { ApiError } from './http/apiError.ts';
 import { auditTrail } from './http/auditTrail.ts';
 import { databaseConflict } from './http/databaseConflict.ts';
 import { requireUser, type AppEnv } from './http/session.ts';
+import { ACCOUNT_KEEPERS } from '../shared/access/accountRules.ts';
 import { CAMPAIGN_RUNNERS } from '../shared/access/roles.ts';
 import { requireRole } from './http/requireRole.ts';
+import { accountRoutes } from './routes/accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { calibrationRoutes } from './routes/calibration.ts';
 import { campaignBuildingRoutes } from './routes/campaignBuilding.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   // The staff list and campaigns are HR's; trainers and staff members' own accounts reach only what is theirs.
   const runners = requireRole(...CAMPAIGN_RUNNERS);
   for (const path of ['/units/*', '/people/*', '/campaigns/*', '/staff-import/*', '/staff-export', '/calendar/*']) staffApi.use(path, runners);
+  staffApi.use('/accounts/*', requireRole(...ACCOUNT_KEEPERS));
   staffApi.route('/', reportRoutes(deps));
   staffApi.route('/', staffRoutes(deps));
   staffApi.route('/', auditRoutes(deps));
@@ -70,6 +74,8 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   staffApi.route('/', staffImportRoutes(deps));
   staffApi.route('/', deliveryRoutes(deps));
   staffApi.route('/', trainingRoutes(deps));
+  staffApi.route('/', accountRoutes(deps));
+  staffApi.route('/', calibrationRoutes(deps));
   app.route('/api', staffApi);
   app.all('/api/*', () => { throw new ApiError(404, 'notFound'); });
 

@@ -160,12 +160,13 @@ export async function managerChain(db: DB, id: string): Promise<string[]> {
   return chain;
 }
 
-/** A person stays while anyone reports to them or any campaign refers to them: history must not break. */
+/** A person stays while anyone reports to them, any campaign refers to them or an account belongs to them: history must not break. */
 export async function personIsReferenced(db: DB, id: string): Promise<boolean> {
   const checks = await Promise.all([
     db.selectFrom('person').select('id').where('manager_id', '=', id).executeTakeFirst(),
     db.selectFrom('evaluation').select('id').where('person_id', '=', id).executeTakeFirst(),
     db.selectFrom('invitation').select('id').where('respondent_id', '=', id).executeTakeFirst(),
+    db.selectFrom('app_user').select('id').where('person_id', '=', id).executeTakeFirst(),
   ]);
   return checks.some(Boolean);
 }

@@ -4,6 +4,7 @@ import { recordAction } from '../http/auditTrail.ts';
 import { parseBody } from '../http/parseBody.ts';
 import { endSession, requireUser, startSession, type AppEnv } from '../http/session.ts';
 import { authenticate } from '../services/accounts.ts';
+import { describeUser, sessionUserOf } from '../services/currentUser.ts';
 import type { AppDeps } from './deps.ts';
 
 export function authRoutes({ conn: { db }, now }: AppDeps) {
@@ -13,15 +14,12 @@ export function authRoutes({ conn: { db }, now }: AppDeps) {
       const user = await authenticate(db, body.login, body.password);
       await startSession(c, db, user.id);
       await recordAction(db, now(), user, 'POST /auth/login');
-      return c.json({ user: { login: user.login, fullName: user.full_name, role: user.role } });
+      return c.json({ user: await describeUser(db, sessionUserOf(user)) });
     })
     .post('/logout', async (c) => {
       const user = await endSession(c, db);
       if (user) await recordAction(db, now(), user, 'POST /auth/logout');
       return c.body(null, 204);
     })
-    .get('/me', requireUser(db), (c) => {
-      const { login, fullName, role } = c.get('user');
-      return c.json({ user: { login, fullName, role } });
-    });
+    .get('/me', requireUser(db), async (c) => c.json({ user: await describeUser(db, c.get('user')) }));
 }

@@ -35,6 +35,14 @@ export const AUDIT_ACTIONS = {
   'GET /training/:campaignId/export': 'audit.action.trainingExport',
   'POST /training/:campaignId/releases': 'audit.action.trainingRelease',
   'DELETE /training/:campaignId/releases/:releaseId': 'audit.action.trainingWithdraw',
+  'POST /accounts': 'audit.action.accountCreate',
+  'POST /accounts/for-people': 'audit.action.accountsForPeople',
+  'PUT /accounts/:id': 'audit.action.accountUpdate',
+  'POST /accounts/:id/password': 'audit.action.accountPassword',
+  'DELETE /accounts/:id': 'audit.action.accountDelete',
+  'POST /campaigns/:id/calibrations': 'audit.action.calibrationCreate',
+  'PUT /campaigns/:id/calibrations/:sid': 'audit.action.calibrationUpdate',
+  'DELETE /campaigns/:id/calibrations/:sid': 'audit.action.calibrationDelete',
 } as const;
 
 export type AuditActionKey = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -1,5 +1,8 @@
 import { audit } from './sections/audit.ts';
 import { reportAccess } from './sections/reportAccess.ts';
+import { accounts } from './sections/accounts.ts';
+import { calibration } from './sections/calibration.ts';
+import { myReports } from './sections/myReports.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
@@ -16,6 +19,9 @@ export const en = {
   ...staffDetails.en,
   ...audit.en,
   ...reportAccess.en,
+  ...accounts.en,
+  ...calibration.en,
+  ...myReports.en,
   ...campaignBuilding.en,
   ...calendar.en,
   ...staffImport.en,
@@ -220,7 +226,7 @@ export const en = {
   'errors.person.managerNotFound': 'The chosen direct manager does not exist.',
   'errors.person.selfManager': 'A person cannot be their own direct manager.',
   'errors.person.managerCycle': 'This manager reports, directly or not, to the person: the chain of managers would loop.',
-  'errors.person.inUse': 'The person manages others or takes part in a campaign, so the record is kept.',
+  'errors.person.inUse': 'The person manages others, takes part in a campaign or has an account, so the record is kept.',
   'errors.person.employeeNoTaken': 'Personnel number {employeeNo} already belongs to {name}.',
   'errors.methodology.unknown': 'Unknown methodology “{id}”.',
   'errors.campaign.notFound': 'No such campaign.',

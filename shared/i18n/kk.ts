@@ -1,6 +1,9 @@
 import type { MessageKey } from './en.ts';
 import { audit } from './sections/audit.ts';
 import { reportAccess } from './sections/reportAccess.ts';
+import { accounts } from './sections/accounts.ts';
+import { calibration } from './sections/calibration.ts';
+import { myReports } from './sections/myReports.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
@@ -14,6 +17,9 @@ export const kk: Record<MessageKey, string> = {
   ...staffDetails.kk,
   ...audit.kk,
   ...reportAccess.kk,
+  ...accounts.kk,
+  ...calibration.kk,
+  ...myReports.kk,
   ...campaignBuilding.kk,
   ...calendar.kk,
   ...staffImport.kk,
@@ -218,7 +224,7 @@ export const kk: Record<MessageKey, string> = {
   'errors.person.managerNotFound': 'Таңдалған тікелей басшы жоқ.',
   'errors.person.selfManager': 'Қызметкер өзінің тікелей басшысы бола алмайды.',
   'errors.person.managerCycle': 'Бұл басшы тікелей немесе жанама түрде осы қызметкерге бағынады: басшылар тізбегі тұйықталып қалар еді.',
-  'errors.person.inUse': 'Қызметкер басқаларға басшылық етеді немесе науқанға қатысады, сондықтан жазба сақталады.',
+  'errors.person.inUse': 'Қызметкер басқаларға басшылық етеді, науқанға қатысады немесе оның тіркелгісі бар, сондықтан жазба сақталады.',
   'errors.person.employeeNoTaken': 'Табель нөмірі {employeeNo} бұрыннан {name} есімді қызметкерге берілген.',
   'errors.methodology.unknown': 'Белгісіз әдістеме: «{id}».',
   'errors.campaign.notFound': 'Мұндай науқан жоқ.',

@@ -1,6 +1,9 @@
 import type { MessageKey } from './en.ts';
 import { audit } from './sections/audit.ts';
 import { reportAccess } from './sections/reportAccess.ts';
+import { accounts } from './sections/accounts.ts';
+import { calibration } from './sections/calibration.ts';
+import { myReports } from './sections/myReports.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
@@ -14,6 +17,9 @@ export const ru: Record<MessageKey, string> = {
   ...staffDetails.ru,
   ...audit.ru,
   ...reportAccess.ru,
+  ...accounts.ru,
+  ...calibration.ru,
+  ...myReports.ru,
   ...campaignBuilding.ru,
   ...calendar.ru,
   ...staffImport.ru,
@@ -218,7 +224,7 @@ export const ru: Record<MessageKey, string> = {
   'errors.person.managerNotFound': 'Выбранный непосредственный руководитель не существует.',
   'errors.person.selfManager': 'Сотрудник не может быть собственным непосредственным руководителем.',
   'errors.person.managerCycle': 'Этот руководитель прямо или косвенно подчиняется данному сотруднику: цепочка руководителей замкнулась бы.',
-  'errors.person.inUse': 'Сотрудник руководит другими или участвует в кампании, поэтому запись сохраняется.',
+  'errors.person.inUse': 'Сотрудник руководит другими, участвует в кампании или имеет учётную запись, поэтому запись сохраняется.',
   'errors.person.employeeNoTaken': 'Табельный номер {employeeNo} уже принадлежит сотруднику {name}.',
   'errors.methodology.unknown': 'Неизвестная методика «{id}».',
   'errors.campaign.notFound': 'Такой кампании нет.',

@@ -1,15 +1,18 @@
-import { Navigate, Route, Router } from '@solidjs/router';
+import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { render } from 'solid-js/web';
 import '../common/base.css';
 import './staff.css';
 import { Layout } from './Layout.tsx';
+import { AccountsPage } from './pages/AccountsPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { CampaignPage } from './pages/CampaignPage.tsx';
 import { CampaignsPage } from './pages/CampaignsPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
+import { HomePage, NotFoundPage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { MyReportsPage } from './pages/MyReportsPage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
 import { RespondentsPage } from './pages/RespondentsPage.tsx';
 import { TrainingCampaignsPage } from './pages/TrainingCampaignsPage.tsx';
@@ -39,7 +42,10 @@ render(
       <Route path="/calendar" component={CalendarPage} />
       <Route path="/training" component={TrainingCampaignsPage} />
       <Route path="/training/:id" component={TrainingPage} />
-      <Route path="*" component={() => <Navigate href="/campaigns" />} />
+      <Route path="/accounts" component={AccountsPage} />
+      <Route path="/my/reports" component={MyReportsPage} />
+      <Route path="/" component={HomePage} />
+      <Route path="*" component={NotFoundPage} />
     </Router>
   ),
   document.getElementById('root')!,

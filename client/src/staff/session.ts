@@ -1,10 +1,11 @@
 import { createRoot, createSignal } from 'solid-js';
+import type { Navigator } from '../../../shared/access/navigation.ts';
 import { api, setUnauthorizedHandler } from '../common/api.ts';
 
-export interface CurrentUser {
+/** The signed-in account: what it is decides the screens it is offered (shared/access/navigation.ts). */
+export interface CurrentUser extends Navigator {
   login: string;
   fullName: string;
-  role: string;
 }
 
 /** undefined: not known yet; null: signed out. */

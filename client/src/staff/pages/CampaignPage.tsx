@@ -9,12 +9,15 @@ import { hasReports, isEditable, type CampaignStatus } from '../../../../shared/
 import { api, errorText } from '../../common/api.ts';
 import { formatDate, t } from '../../common/i18n.ts';
 import { AddUnitPanel } from '../components/AddUnitPanel.tsx';
+import { CalibrationPanel } from '../components/CalibrationPanel.tsx';
 import { createConfirm } from '../components/createConfirm.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { InvitationsPanel } from '../components/InvitationsPanel.tsx';
 import { LinksPanel, type IssuedLink } from '../components/LinksPanel.tsx';
 import { ProgressDashboard } from '../components/ProgressDashboard.tsx';
 import { fetchPeople } from '../data.ts';
+import { canRunCalibration } from '../../../../shared/access/navigation.ts';
+import { user } from '../session.ts';
 
 type LifecycleStep = 'open' | 'close' | 'archive';
 
@@ -182,6 +185,10 @@ export function CampaignPage() {
                 </tbody>
               </table>
             </div>
+          </Show>
+
+          <Show when={hasReports(status()) && user() && canRunCalibration(user()!)}>
+            <CalibrationPanel campaignId={params.id} closed={status() === 'closed'} evaluations={detail()?.evaluations ?? []} />
           </Show>
 
           <Show when={isEditable(status())}>

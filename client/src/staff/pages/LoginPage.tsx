@@ -23,7 +23,7 @@ export function LoginPage() {
     try {
       const { user } = await api<{ user: CurrentUser }>('POST', '/auth/login', parsed.data);
       setUser(user);
-      const next = typeof params.next === 'string' && params.next.startsWith('/') && !params.next.startsWith('//') ? params.next : '/campaigns';
+      const next = typeof params.next === 'string' && params.next.startsWith('/') && !params.next.startsWith('//') ? params.next : '/';
       navigate(next, { replace: true });
     } catch (error) {
       setFailure(error);

@@ -1,5 +1,6 @@
-import { A, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import type { ReportAccess } from '../../../../shared/access/reportAccess.ts';
 import { findMethodology } from '../../../../shared/methodology/registry.ts';
 import type { Report360 } from '../../../../shared/scoring/report360.ts';
 import type { ReportAnalysis } from '../../../../shared/scoring/reportAnalysis.ts';
@@ -12,6 +13,7 @@ import { GroupsSection } from '../components/report/GroupsSection.tsx';
 import { SelfGapsSection } from '../components/report/SelfGapsSection.tsx';
 import { StatementMeansSection } from '../components/report/StatementMeansSection.tsx';
 import { StrengthsSection } from '../components/report/StrengthsSection.tsx';
+import { ReportViewerBar } from '../components/ReportViewerBar.tsx';
 import './report.css';
 
 interface ReportPayload {
@@ -21,6 +23,7 @@ interface ReportPayload {
   report: Report360;
   analysis: ReportAnalysis | null;
   change: ChangePayload | null;
+  access: ReportAccess;
 }
 
 /**
@@ -34,7 +37,7 @@ export default function ReportPage() {
   const [chartDrawn, setChartDrawn] = createSignal(false);
 
   return (
-    <Show when={data()} fallback={<Show when={data.error} fallback={<p role="status">{t('common.loading')}</p>}><p class="alert" role="alert">{errorText(data.error)}</p></Show>}>
+    <Show when={!data.error && data()} fallback={<Show when={data.error} fallback={<p role="status">{t('common.loading')}</p>}><p class="alert" role="alert">{errorText(data.error)}</p></Show>}>
       {(d) => {
         const form = () => findMethodology(d().methodologyId)!.forms[d().report.formKey];
         const name = (id: string) => l(form().competencies.find((c) => c.id === id)!.name);
@@ -42,7 +45,7 @@ export default function ReportPage() {
         const ready = () => d().report.status !== 'ready' || chartDrawn();
         return (
           <article class="report" data-report-ready={ready() ? 'true' : 'false'}>
-            <p class="no-print"><A href={`/campaigns/${d().campaign.id}`}>← {d().campaign.name}</A></p>
+            <ReportViewerBar access={d().access} campaign={d().campaign} />
             <p class="annex muted small">{t('report.campaign', { name: d().campaign.name, year: d().campaign.year })}</p>
             <h1>{l(form().reportTitle)}</h1>
             <p><strong>{t('report.person')}:</strong> {d().evaluation.fullName}, {d().evaluation.position}, {d().evaluation.unitName}</p>
