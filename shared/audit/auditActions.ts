@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = {
   'POST /auth/login': 'audit.action.signIn',
   'POST /auth/logout': 'audit.action.signOut',
   'GET /evaluations/:eid/report': 'audit.action.reportRead',
+  'GET /evaluations/:eid/report.pdf': 'audit.action.reportPdf',
   'POST /units': 'audit.action.unitCreate',
   'PUT /units/:id': 'audit.action.unitUpdate',
   'DELETE /units/:id': 'audit.action.unitDelete',
@@ -31,6 +32,7 @@ export const AUDIT_ACTIONS = {
   'POST /campaigns/:id/deliveries/reminders': 'audit.action.remindersSend',
   'PUT /campaigns/:id/deliveries/schedule': 'audit.action.reminderSchedule',
   'POST /campaigns/:id/sheets': 'audit.action.sheetsPrint',
+  'POST /campaigns/:id/report-batches': 'audit.action.reportBatch',
 } as const;
 
 export type AuditActionKey = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

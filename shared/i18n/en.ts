@@ -3,6 +3,7 @@ import { reportAccess } from './sections/reportAccess.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
+import { reportPdf } from './sections/reportPdf.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 
@@ -18,6 +19,7 @@ export const en = {
   ...calendar.en,
   ...staffImport.en,
   ...invitations.en,
+  ...reportPdf.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

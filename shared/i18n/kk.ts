@@ -4,6 +4,7 @@ import { reportAccess } from './sections/reportAccess.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
+import { reportPdf } from './sections/reportPdf.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 
@@ -16,6 +17,7 @@ export const kk: Record<MessageKey, string> = {
   ...calendar.kk,
   ...staffImport.kk,
   ...invitations.kk,
+  ...reportPdf.kk,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Мазмұнға өту',
   'lang.label': 'Тіл',

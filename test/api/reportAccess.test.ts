@@ -93,7 +93,7 @@ describe('who may read a report (§21)', () => {
 describe('HR screens are HR’s', () => {
   it('refuses every staff-list, campaign and calendar route to trainers and staff members’ own accounts', async () => {
     const app = createApp({ conn: t.conn, config: loadConfig({ DATA_DIR: '/tmp' }), now: () => new Date() }, { staticDir: null });
-    const open = new Set(['/api/my/reports', '/api/evaluations/:eid/report', '/api/audit']);
+    const open = new Set(['/api/my/reports', '/api/evaluations/:eid/report', '/api/evaluations/:eid/report.pdf', '/api/audit']);
     const routes = [...new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && !r.path.startsWith('/api/auth/') && !r.path.startsWith('/api/respond/') && !open.has(r.path)).map((r) => `${r.method} ${r.path}`))];
     expect(routes.length).toBeGreaterThan(25);
     for (const role of ['trainer', 'employee'] as const) {

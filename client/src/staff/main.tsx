@@ -18,6 +18,7 @@ import { loadUser } from './session.ts';
 // Chart.js is loaded only by those who open a report.
 const ReportPage = lazy(() => import('./pages/ReportPage.tsx'));
 const SheetsPage = lazy(() => import('./pages/SheetsPage.tsx'));
+const ReportsPrintPage = lazy(() => import('./pages/ReportsPrintPage.tsx'));
 
 void loadUser();
 
@@ -32,6 +33,7 @@ render(
       <Route path="/campaigns/:id" component={CampaignPage} />
       <Route path="/campaigns/:id/evaluations/:eid" component={RespondentsPage} />
       <Route path="/campaigns/:id/sheets" component={SheetsPage} />
+      <Route path="/reports/print" component={ReportsPrintPage} />
       <Route path="/reports/:eid" component={ReportPage} />
       <Route path="/audit" component={AuditPage} />
       <Route path="/calendar" component={CalendarPage} />

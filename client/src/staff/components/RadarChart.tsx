@@ -10,7 +10,7 @@ export interface RadarSeries {
 }
 
 /** The «паутинка»: competencies round a fixed 0–5 scale, so that charts of different people compare. */
-export function RadarChart(props: { labels: string[]; series: RadarSeries[]; title: string }) {
+export function RadarChart(props: { labels: string[]; series: RadarSeries[]; title: string; onDrawn?: () => void }) {
   let canvas!: HTMLCanvasElement;
   let chart: Chart<'radar'> | undefined;
   const colours = ['#0b4f8a', '#b35c00'];
@@ -50,6 +50,7 @@ export function RadarChart(props: { labels: string[]; series: RadarSeries[]; tit
       fill: i === 0,
     }));
     chart.update();
+    props.onDrawn?.();
   });
 
   return (

@@ -1,10 +1,11 @@
-import { A, useParams } from '@solidjs/router';
-import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { A, useParams, type RouteSectionProps } from '@solidjs/router';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { findMethodology } from '../../../../shared/methodology/registry.ts';
 import type { Report360 } from '../../../../shared/scoring/report360.ts';
 import { api, errorText } from '../../common/api.ts';
 import { formatScore, l, t } from '../../common/i18n.ts';
 import { RadarChart } from '../components/RadarChart.tsx';
+import { ReportPdfButton } from '../components/ReportPdfButton.tsx';
 import './report.css';
 
 interface ReportPayload {
@@ -14,10 +15,15 @@ interface ReportPayload {
   report: Report360;
 }
 
-/** Annex 7 (heads) / Annex 8 (employees): the competency table, the radar chart and the result line. */
-export default function ReportPage() {
+/**
+ * Annex 7 (heads) / Annex 8 (employees): the competency table, the radar chart and the result line. Given
+ * `eid`, one report among several on the print page. Marked `data-report-ready` once its chart is drawn:
+ * the server prints it as PDF then.
+ */
+export default function ReportPage(props: Partial<RouteSectionProps> & { eid?: string }) {
   const params = useParams<{ eid: string }>();
-  const [data] = createResource(() => params.eid, (eid) => api<ReportPayload>('GET', `/evaluations/${eid}/report`));
+  const [data] = createResource(() => props.eid ?? params.eid, (eid) => api<ReportPayload>('GET', `/evaluations/${eid}/report`));
+  const [drawn, setDrawn] = createSignal(false);
 
   return (
     <Show when={data()} fallback={<Show when={data.error} fallback={<p role="status">{t('common.loading')}</p>}><p class="alert" role="alert">{errorText(data.error)}</p></Show>}>
@@ -25,7 +31,7 @@ export default function ReportPage() {
         const form = () => findMethodology(d().methodologyId)!.forms[d().report.formKey];
         const name = (id: string) => l(form().competencies.find((c) => c.id === id)!.name);
         return (
-          <article class="report">
+          <article class="report" data-report-ready={drawn() ? 'true' : undefined}>
             <p class="no-print"><A href={`/campaigns/${d().campaign.id}`}>← {d().campaign.name}</A></p>
             <p class="annex muted small">{t('report.campaign', { name: d().campaign.name, year: d().campaign.year })}</p>
             <h1>{l(form().reportTitle)}</h1>
@@ -69,12 +75,16 @@ export default function ReportPage() {
                           { label: t('report.chartOthers'), values: r().competencies.map((c) => c.score) },
                           ...(r().selfOverall === null ? [] : [{ label: t('report.chartSelf'), values: r().competencies.map((c) => c.self), dashed: true }]),
                         ]}
+                        onDrawn={() => setDrawn(true)}
                       />
                     </div>
                     <p class="small">{t('report.responses', { count: r().responseCount })}</p>
                     <p class="small">▼ {t('report.weakestLegend')}</p>
                     <p class="small muted">{l(findMethodology(d().methodologyId)!.reportNote)}</p>
-                    <button type="button" class="no-print" onClick={() => window.print()}>{t('report.print')}</button>
+                    <div class="toolbar no-print">
+                      <button type="button" class="secondary" onClick={() => window.print()}>{t('report.print')}</button>
+                      <ReportPdfButton evaluationId={d().evaluation.id} />
+                    </div>
                   </>
                 )}
               </Match>
