@@ -12,7 +12,7 @@ let unitId: string;
 /** Evaluations: `first` and `second` reached the minimum, `short` did not (2 answers). */
 const eid = { first: '', second: '', short: '' };
 let people: { head: { id: string }; employees: Array<{ id: string }> };
-const cookies: Record<string, string> = {};
+const cookies = { hrHead: '', own: '', colleague: '', trainer: '', ungranted: '' };
 
 const COMPETENCIES = almaty2023.forms.employee.competencies.length;
 
@@ -134,7 +134,7 @@ describe('one report as PDF', () => {
   });
 
   it('refuses those §21 does not allow, the signed-out, and a report under the minimum', async () => {
-    for (const who of ['trainer', 'colleague', 'ungranted']) {
+    for (const who of ['trainer', 'colleague', 'ungranted'] as const) {
       const res = await t.call('GET', `/evaluations/${eid.first}/report.pdf`, undefined, { cookie: cookies[who] });
       expect(res.status, who).toBe(403);
       expect((await res.json()).error.code).toBe('report.forbidden');
