@@ -9,7 +9,7 @@ import type { PdfBrowser } from './pdfBrowser.ts';
 
 /** A render that draws nothing new for this long has failed (a report is drawn in well under a second). */
 const STALL_MS = 30_000;
-const POLL_MS = 150;
+const POLL_MS = 50;
 /** The rendering session outlives no batch, and is deleted as soon as the batch ends. */
 const SESSION_MS = 2 * 3600_000;
 
@@ -77,21 +77,23 @@ export class ReportRenderer {
   private async print(page: Page, path: string, count: number, onProgress: (drawn: number) => void = () => {}): Promise<Uint8Array> {
     await page.goto(`${this.origin}${path}`, { waitUntil: 'domcontentloaded' });
     let drawn = 0;
-    let lastChange = Date.now();
     while (drawn < count) {
-      const state = await page.evaluate(() => ({
-        drawn: document.querySelectorAll('[data-report-ready="true"]').length,
-        failure: document.querySelector('[role="alert"]')?.textContent ?? (location.pathname === '/login' ? 'signed out' : null),
-      }));
+      // Wakes as soon as another report is drawn or the page shows a refusal.
+      const state = await page
+        .waitForFunction(
+          (seen) => {
+            const failure = document.querySelector('[role="alert"]')?.textContent ?? (location.pathname === '/login' ? 'signed out' : null);
+            const ready = document.querySelectorAll('[data-report-ready="true"]').length;
+            return failure !== null || ready > seen ? { ready, failure } : null;
+          },
+          drawn,
+          { polling: POLL_MS, timeout: STALL_MS },
+        )
+        .then((handle) => handle.jsonValue(), () => null);
+      if (!state) throw new ApiError(503, 'pdf.renderFailed', { reason: `${drawn} of ${count} reports drawn` });
       if (state.failure) throw new ApiError(503, 'pdf.renderFailed', { reason: state.failure });
-      if (state.drawn !== drawn) {
-        drawn = state.drawn;
-        lastChange = Date.now();
-        onProgress(Math.min(drawn, count));
-      } else if (Date.now() - lastChange > STALL_MS) {
-        throw new ApiError(503, 'pdf.renderFailed', { reason: `${drawn} of ${count} reports drawn` });
-      }
-      if (drawn < count) await page.waitForTimeout(POLL_MS);
+      drawn = Math.min(state.ready, count);
+      onProgress(drawn);
     }
     return page.pdf({ format: 'A4', printBackground: true });
   }

@@ -28,7 +28,7 @@ export function reportPdfRoutes({ conn: { db }, config, pdfBrowser }: AppDeps) {
     .post('/campaigns/:id/report-batches', async (c) => {
       const body = await parseBody(c, reportBatchBody);
       const user = c.get('user');
-      const plan = await planReportBatch(db, user, c.req.param('id'), body.unitId);
+      const plan = await planReportBatch(db, user, c.req.param('id'), body.unitId, body.format);
       const job = jobs.start(user, plan, body.format, requestLocale(body.lang, c.req.header('accept-language')));
       auditDetails(c, { count: job.total, leftOut: job.insufficient });
       return c.json(job, 202);

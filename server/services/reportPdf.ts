@@ -2,7 +2,7 @@ import type { DB } from '../../db/connect.ts';
 import { batchCandidates } from '../../db/repositories/reportBatches.ts';
 import { listUnits } from '../../db/repositories/staff.ts';
 import type { Locale } from '../../shared/methodology/types.ts';
-import { selectBatch } from '../../shared/reports/batchSelection.ts';
+import { MAX_REPORTS_PER_PDF, selectBatch } from '../../shared/reports/batchSelection.ts';
 import { reportFileName } from '../../shared/reports/pdfFileNames.ts';
 import { hasReports } from '../../shared/rules/campaignStatus.ts';
 import { unitSubtree } from '../../shared/rules/unitSubtree.ts';
@@ -24,9 +24,9 @@ export async function reportPdf(db: DB, renderer: ReportRenderer, viewer: Sessio
 
 /**
  * What a batch of a campaign's reports — or of one unit with its sub-units — holds for this viewer: the
- * reports they may read that reached the minimum; the others are counted, not printed.
+ * reports they may read that reached the minimum; the others are counted, not printed. One PDF has a ceiling.
  */
-export async function planReportBatch(db: DB, viewer: SessionUser, campaignId: string, unitId: string | null) {
+export async function planReportBatch(db: DB, viewer: SessionUser, campaignId: string, unitId: string | null, format: 'pdf' | 'zip') {
   const campaign = await loadCampaign(db, campaignId);
   if (!hasReports(campaign.status)) throw new ApiError(409, 'report.notClosed');
   let unit: { ids: Set<string>; name: string } | null = null;
@@ -43,6 +43,9 @@ export async function planReportBatch(db: DB, viewer: SessionUser, campaignId: s
   if (selection.included.length === 0) {
     if (selection.forbidden > 0 && selection.insufficient === 0) throw new ApiError(403, 'report.forbidden');
     throw new ApiError(409, 'reportBatch.empty', { insufficient: selection.insufficient });
+  }
+  if (format === 'pdf' && selection.included.length > MAX_REPORTS_PER_PDF) {
+    throw new ApiError(422, 'reportBatch.tooManyForOnePdf', { count: selection.included.length, max: MAX_REPORTS_PER_PDF });
   }
   return { campaign, unitName: unit?.name ?? null, selection };
 }

@@ -1,5 +1,11 @@
 import { reportAccess, type ReportViewer } from '../access/reportAccess.ts';
 
+/**
+ * One PDF is printed from one page holding all its reports, and Chromium needs about 12 MB more for each
+ * (measured): beyond this many, a unit at a time or a ZIP (printed one report at a time) is asked for.
+ */
+export const MAX_REPORTS_PER_PDF = 100;
+
 /** One evaluated person of a campaign, as a batch of reports sees them. */
 export interface BatchCandidate {
   evaluationId: string;

@@ -1,10 +1,14 @@
 import { unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../db/ids.ts';
+import { insertEvaluations, transitionCampaign } from '../../db/repositories/campaigns.ts';
 import { createUser } from '../../server/services/accounts.ts';
+import { MAX_REPORTS_PER_PDF } from '../../shared/reports/batchSelection.ts';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { fullAnswers, seedUnit, tokenOf } from '../support/fixtures.ts';
 import { startLiveServer, type LiveServer } from '../support/liveServer.ts';
+import { createTestApp } from '../support/testApp.ts';
 
 let t: LiveServer;
 let campaignId: string;
@@ -240,6 +244,32 @@ describe('every report of a campaign or unit, in the background', () => {
     expect((await peek.json()).error.code).toBe('reportBatch.notFound');
     expect((await t.call('GET', `/campaigns/${campaignId}/report-batches/${job.id}/file`)).status).toBe(404);
     await finished(job.id, cookies.hrHead);
+  });
+});
+
+describe('a ceiling on one PDF', () => {
+  it('refuses more reports in one PDF than Chromium holds comfortably, pointing to a unit or a ZIP', async () => {
+    const app = await createTestApp();
+    const { unit, head, employees } = await seedUnit(app, 3);
+    const id = (await app.json('POST', '/campaigns', { name: '360 2025', year: 2025 })).body.id;
+    const respondents = [head, employees[1], employees[2]].map((p: { id: string }) => ({ personId: p.id, relation: 'peer' }));
+    const stamp = new Date().toISOString();
+    const evaluated = Array.from({ length: MAX_REPORTS_PER_PDF + 1 }, (_, n) => ({
+      id: newId(), full_name: `Қызметкер ${n + 10}`, position: 'Маман', unit_id: unit.id, category: 'E-4', manager_id: head.id, email: null, created_at: stamp, updated_at: stamp,
+    }));
+    await app.conn.db.insertInto('person').values(evaluated).execute();
+    await insertEvaluations(
+      app.conn.db,
+      evaluated.map((p) => ({
+        campaign_id: id, person_id: p.id, form_key: 'employee', full_name: p.full_name, position: p.position, unit_name: unit.name,
+        category: p.category, without_participation: null, evaluator_id: head.id, respondents,
+      })),
+    );
+    await app.conn.db.updateTable('invitation').set({ answered: 1 }).execute();
+    await transitionCampaign(app.conn.db, id, 'draft', 'closed', new Date().toISOString());
+    const refused = await app.call('POST', `/campaigns/${id}/report-batches`, { format: 'pdf' });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error).toMatchObject({ code: 'reportBatch.tooManyForOnePdf', details: { count: MAX_REPORTS_PER_PDF + 1, max: MAX_REPORTS_PER_PDF } });
   });
 });
 
