@@ -10,7 +10,7 @@ import type { PdfBrowser } from './pdfBrowser.ts';
 /** A render that draws nothing new for this long has failed (a report is drawn in well under a second). */
 const STALL_MS = 30_000;
 const POLL_MS = 50;
-/** The rendering session outlives no batch, and is deleted as soon as the batch ends. */
+/** Longer than any batch takes; the rendering session is deleted as soon as its batch ends anyway. */
 const SESSION_MS = 2 * 3600_000;
 
 /** The server's own address as seen from this machine: a wildcard listener answers on the loopback. */
