@@ -21,6 +21,7 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import type { AppDeps } from './routes/deps.ts';
+import { reportPdfRoutes } from './routes/reportPdf.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { respondRoutes } from './routes/respond.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   for (const path of ['/units/*', '/people/*', '/campaigns/*', '/staff-import/*', '/staff-export', '/calendar/*']) staffApi.use(path, runners);
   staffApi.use('/accounts/*', requireRole(...ACCOUNT_KEEPERS));
   staffApi.route('/', reportRoutes(deps));
+  staffApi.route('/', reportPdfRoutes(deps));
   staffApi.route('/', staffRoutes(deps));
   staffApi.route('/', auditRoutes(deps));
   staffApi.route('/', campaignRoutes(deps));

@@ -14,6 +14,8 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, { error: 'an smtp:// or smtps:// URL' }).optional(),
   /** The From of those messages, e.g. "Bagalau 360 <hr@example.kz>". */
   MAIL_FROM: z.string().min(3).optional(),
+  /** The Chromium that prints reports as PDF. */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export interface AppConfig {
@@ -25,6 +27,7 @@ export interface AppConfig {
   timeZone: string;
   /** Null when e-mail sending is not configured. */
   mail: { smtpUrl: string; from: string } | null;
+  chromiumPath: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -49,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? null,
     timeZone: e.TIME_ZONE,
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }

@@ -9,6 +9,7 @@ import { applyRetention, describeRemoval } from './services/retention.ts';
 import { smtpMailer } from './mail/mailer.ts';
 import { sendDueReminders } from './services/deliveries.ts';
 import { DeliveryWorker } from './services/deliveryWorker.ts';
+import { PdfBrowser } from './pdf/pdfBrowser.ts';
 
 const config = loadConfig();
 const conn = await connect(config.databaseUrl);
@@ -47,7 +48,9 @@ const remind = () =>
 void remind();
 const reminderTimer = setInterval(remind, 60_000);
 
-const app = createApp({ conn, config, now, deliveryWorker });
+// Chromium starts with the first PDF asked for, not with the server.
+const pdfBrowser = new PdfBrowser(config.chromiumPath);
+const app = createApp({ conn, config, now, deliveryWorker, pdfBrowser });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Bagalau 360 listens on http://localhost:${info.port} (database: ${conn.dialect}${conn.file ? ` ${conn.file}` : ''})`);
 });
@@ -57,6 +60,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     clearInterval(timer);
     clearInterval(retentionTimer);
     clearInterval(reminderTimer);
-    server.close(() => void conn.db.destroy().then(() => process.exit(0)));
+    // Chromium first: its idle connections to this server would hold server.close() back.
+    void pdfBrowser.close().finally(() => server.close(() => void conn.db.destroy().then(() => process.exit(0))));
   });
 }

@@ -1,5 +1,6 @@
 import type { Connection } from '../../db/connect.ts';
 import type { AppConfig } from '../config.ts';
+import type { PdfBrowser } from '../pdf/pdfBrowser.ts';
 import type { DeliveryWorker } from '../services/deliveryWorker.ts';
 
 export interface AppDeps {
@@ -9,4 +10,6 @@ export interface AppDeps {
   now: () => Date;
   /** Sends invitations and reminders; shared with the scheduled job. Made from config.mail when absent. */
   deliveryWorker?: DeliveryWorker;
+  /** Prints reports as PDF; closed by whoever made it. Made from config.chromiumPath when absent. */
+  pdfBrowser?: PdfBrowser;
 }

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = {
   'POST /auth/login': 'audit.action.signIn',
   'POST /auth/logout': 'audit.action.signOut',
   'GET /evaluations/:eid/report': 'audit.action.reportRead',
+  'GET /evaluations/:eid/report.pdf': 'audit.action.reportPdf',
   'POST /units': 'audit.action.unitCreate',
   'PUT /units/:id': 'audit.action.unitUpdate',
   'DELETE /units/:id': 'audit.action.unitDelete',
@@ -43,6 +44,7 @@ export const AUDIT_ACTIONS = {
   'POST /campaigns/:id/calibrations': 'audit.action.calibrationCreate',
   'PUT /campaigns/:id/calibrations/:sid': 'audit.action.calibrationUpdate',
   'DELETE /campaigns/:id/calibrations/:sid': 'audit.action.calibrationDelete',
+  'POST /campaigns/:id/report-batches': 'audit.action.reportBatch',
 } as const;
 
 export type AuditActionKey = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -6,6 +6,7 @@ import { myReports } from './sections/myReports.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
+import { reportPdf } from './sections/reportPdf.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
@@ -28,6 +29,7 @@ export const en = {
   ...invitations.en,
   ...training.en,
   ...reportContent.en,
+  ...reportPdf.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

@@ -7,6 +7,7 @@ import { myReports } from './sections/myReports.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
+import { reportPdf } from './sections/reportPdf.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
@@ -26,6 +27,7 @@ export const kk: Record<MessageKey, string> = {
   ...invitations.kk,
   ...training.kk,
   ...reportContent.kk,
+  ...reportPdf.kk,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Мазмұнға өту',
   'lang.label': 'Тіл',

@@ -7,6 +7,7 @@ import { myReports } from './sections/myReports.ts';
 import { campaignBuilding } from './sections/campaignBuilding.ts';
 import { calendar } from './sections/calendar.ts';
 import { invitations } from './sections/invitations.ts';
+import { reportPdf } from './sections/reportPdf.ts';
 import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
@@ -26,6 +27,7 @@ export const ru: Record<MessageKey, string> = {
   ...invitations.ru,
   ...training.ru,
   ...reportContent.ru,
+  ...reportPdf.ru,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Перейти к содержимому',
   'lang.label': 'Язык',

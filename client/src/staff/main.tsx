@@ -23,6 +23,7 @@ import { loadUser } from './session.ts';
 const ReportPage = lazy(() => import('./pages/ReportPage.tsx'));
 const SheetsPage = lazy(() => import('./pages/SheetsPage.tsx'));
 const TrainingPage = lazy(() => import('./pages/TrainingPage.tsx'));
+const ReportsPrintPage = lazy(() => import('./pages/ReportsPrintPage.tsx'));
 
 void loadUser();
 
@@ -37,6 +38,7 @@ render(
       <Route path="/campaigns/:id" component={CampaignPage} />
       <Route path="/campaigns/:id/evaluations/:eid" component={RespondentsPage} />
       <Route path="/campaigns/:id/sheets" component={SheetsPage} />
+      <Route path="/reports/print" component={ReportsPrintPage} />
       <Route path="/reports/:eid" component={ReportPage} />
       <Route path="/audit" component={AuditPage} />
       <Route path="/calendar" component={CalendarPage} />

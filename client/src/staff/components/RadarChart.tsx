@@ -61,6 +61,7 @@ export function RadarChart(props: { labels: string[]; series: RadarSeries[]; tit
       fill: i === 0,
     }));
     chart.update();
+    props.onRendered?.();
   });
 
   return (

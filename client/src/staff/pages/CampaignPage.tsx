@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { InvitationsPanel } from '../components/InvitationsPanel.tsx';
 import { LinksPanel, type IssuedLink } from '../components/LinksPanel.tsx';
 import { ProgressDashboard } from '../components/ProgressDashboard.tsx';
+import { ReportBatchPanel } from '../components/ReportBatchPanel.tsx';
 import { fetchPeople } from '../data.ts';
 import { canRunCalibration } from '../../../../shared/access/navigation.ts';
 import { user } from '../session.ts';
@@ -148,6 +149,7 @@ export function CampaignPage() {
           <Show when={isEditable(status()) && (detail()?.evaluations ?? []).length > 0}><InvitationsPanel campaignId={params.id} open={status() === 'open'} /></Show>
 
           <ProgressDashboard campaignId={params.id} refresh={detail()} />
+          <Show when={hasReports(status())}><ReportBatchPanel campaignId={params.id} /></Show>
 
           <h2>{t('campaign.evaluated')}</h2>
           <Show when={(detail()?.evaluations ?? []).length > 0} fallback={<p>{t('campaign.noEvaluated')}</p>}>

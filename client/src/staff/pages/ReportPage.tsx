@@ -1,4 +1,4 @@
-import { useParams } from '@solidjs/router';
+import { useParams, type RouteSectionProps } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { ReportAccess } from '../../../../shared/access/reportAccess.ts';
 import { findMethodology } from '../../../../shared/methodology/registry.ts';
@@ -13,6 +13,7 @@ import { GroupsSection } from '../components/report/GroupsSection.tsx';
 import { SelfGapsSection } from '../components/report/SelfGapsSection.tsx';
 import { StatementMeansSection } from '../components/report/StatementMeansSection.tsx';
 import { StrengthsSection } from '../components/report/StrengthsSection.tsx';
+import { ReportPdfButton } from '../components/ReportPdfButton.tsx';
 import { ReportViewerBar } from '../components/ReportViewerBar.tsx';
 import './report.css';
 
@@ -28,12 +29,12 @@ interface ReportPayload {
 
 /**
  * Annex 7 (heads) / Annex 8 (employees): the competency table, the radar chart and the result line, then what
- * the person can act on. The article says `data-report-ready="true"` once everything, the chart included, is
- * drawn: the PDF renderer waits for it.
+ * the person can act on. Given `eid`, one report among several on the print page. The article says
+ * `data-report-ready="true"` once everything, the chart included, is drawn: the server prints it as PDF then.
  */
-export default function ReportPage() {
+export default function ReportPage(props: Partial<RouteSectionProps> & { eid?: string }) {
   const params = useParams<{ eid: string }>();
-  const [data] = createResource(() => params.eid, (eid) => api<ReportPayload>('GET', `/evaluations/${eid}/report`));
+  const [data] = createResource(() => props.eid ?? params.eid, (eid) => api<ReportPayload>('GET', `/evaluations/${eid}/report`));
   const [chartDrawn, setChartDrawn] = createSignal(false);
 
   return (
@@ -101,7 +102,10 @@ export default function ReportPage() {
                     <p class="small">▼ {t('report.weakestLegend')}</p>
                     <p class="small">▲ {t('reportContent.strongestLegend')}</p>
                     <p class="small muted">{l(findMethodology(d().methodologyId)!.reportNote)}</p>
-                    <button type="button" class="no-print" onClick={() => window.print()}>{t('report.print')}</button>
+                    <div class="toolbar no-print">
+                      <button type="button" class="secondary" onClick={() => window.print()}>{t('report.print')}</button>
+                      <ReportPdfButton evaluationId={d().evaluation.id} />
+                    </div>
                     <Show when={d().analysis}>
                       {(a) => (
                         <>

@@ -1,0 +1,34 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { batchCandidates } from '../../db/repositories/reportBatches.ts';
+import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
+import { throwawaySchema } from '../support/postgresSchema.ts';
+import { createTestApp } from '../support/testApp.ts';
+
+const pgSchema = await throwawaySchema();
+afterAll(() => pgSchema?.drop());
+
+describe.each([
+  { dialect: 'SQLite', url: undefined },
+  { dialect: 'PostgreSQL', url: pgSchema?.url ?? null },
+])('the people a batch of reports considers, on $dialect', ({ url }) => {
+  it.skipIf(url === null)('come with their unit, their evaluator, the respondents who answered (self not counted) and the viewer’s calibrations', async () => {
+    const t = await createTestApp({ databaseUrl: url ?? undefined });
+    const { unit, head, employees } = await seedUnit(t, 4);
+    const { campaignId, evaluationId, links } = await openCampaignWith(t, employees[0].id, [head.id, employees[1].id, employees[2].id]);
+    // Two respondents and the self-assessment answer.
+    for (const link of links.filter((l) => l.relation === 'self' || l.respondentName !== 'Қызметкер 3')) {
+      await t.call('POST', '/respond/submit', { token: tokenOf(link.url), answers: fullAnswers('employee', () => 4) }, { cookie: null });
+    }
+    const user = await t.conn.db.selectFrom('app_user').select('id').where('login', '=', 'hr').executeTakeFirstOrThrow();
+    const before = await batchCandidates(t.conn.db, campaignId, user.id);
+    expect(before).toEqual([
+      { evaluationId, fullName: 'Қызметкер 1', personId: employees[0].id, evaluatorId: head.id, unitId: unit.id, answered: 2, inViewersCalibration: false },
+    ]);
+    await t.conn.db.insertInto('calibration_session').values({ id: 's1', campaign_id: campaignId, title: 'Калибрлеу', created_at: new Date().toISOString() }).execute();
+    await t.conn.db.insertInto('calibration_member').values({ session_id: 's1', user_id: user.id }).execute();
+    await t.conn.db.insertInto('calibration_report').values({ session_id: 's1', evaluation_id: evaluationId }).execute();
+    expect((await batchCandidates(t.conn.db, campaignId, user.id))[0]!.inViewersCalibration).toBe(true);
+    expect((await batchCandidates(t.conn.db, campaignId, 'someone else'))[0]!.inViewersCalibration).toBe(false);
+    await t.conn.db.destroy();
+  });
+});
