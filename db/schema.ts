@@ -132,6 +132,8 @@ export interface AuditEntryTable {
   target: string | null;
   /** What the action changed, as JSON, when the route says (never a password, token or answer). */
   details: string | null;
+  /** SHA-256 chaining the entry to the one before it (server/audit/auditChain.ts), so edits show. */
+  hash: string | null;
 }
 
 /** A date the administrator made a day off or a working day (shared/rules/workingDays.ts), with the act behind it. */

@@ -9,6 +9,7 @@ import { linksMigration } from './0006_links.ts';
 import { reportAccessMigration } from './0007_report_access.ts';
 import { responseGroupMigration } from './0008_response_group.ts';
 import { trainingMigration } from './0009_training.ts';
+import { auditChainMigration } from './0010_audit_chain.ts';
 
 /** Migrations live in code: Kysely's file provider cannot import .ts under plain Node. Names sort in order. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -22,6 +23,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0007_report_access': reportAccessMigration,
     '0008_response_group': responseGroupMigration,
     '0009_training': trainingMigration,
+    '0010_audit_chain': auditChainMigration(dialect),
   };
 }
 

@@ -1,3 +1,5 @@
+import { PostgresAdapter, sql } from 'kysely';
+import { entryHash, GENESIS_HASH, type ChainedEntry } from '../../server/audit/auditChain.ts';
 import type { DB } from '../connect.ts';
 import type { AuditEntryRow } from '../schema.ts';
 
@@ -10,18 +12,32 @@ export interface AuditRecord {
   details: Record<string, unknown> | null;
 }
 
+/**
+ * Appends an entry chained to the newest one. Reading that entry and inserting must not interleave with another
+ * writer, or two entries would chain from the same one: SQLite's single connection runs one transaction at a
+ * time; PostgreSQL's exclusive table lock (readers still pass) queues writers until commit.
+ */
 export async function insertAuditEntry(db: DB, entry: AuditRecord): Promise<void> {
-  await db
-    .insertInto('audit_entry')
-    .values({
+  await db.transaction().execute(async (trx) => {
+    if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`lock table audit_entry in exclusive mode`.execute(trx);
+    const last = await trx.selectFrom('audit_entry').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const row = {
+      seq: last ? Number(last.seq) + 1 : 1,
       at: entry.at,
       user_id: entry.userId,
       user_login: entry.userLogin,
       action: entry.action,
       target: entry.target ? JSON.stringify(entry.target) : null,
       details: entry.details ? JSON.stringify(entry.details) : null,
-    })
-    .execute();
+    };
+    await trx.insertInto('audit_entry').values({ ...row, hash: entryHash(last?.hash ?? GENESIS_HASH, row) }).execute();
+  });
+}
+
+/** The whole log in `seq` order, as stored, for verifying its chain. */
+export async function listChainedEntries(db: DB): Promise<ChainedEntry[]> {
+  const rows = await db.selectFrom('audit_entry').selectAll().orderBy('seq').execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
 export interface AuditQuery {
