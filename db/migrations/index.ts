@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { DialectName } from '../connect.ts';
 import { initialMigration } from './0001_initial.ts';
 import { staffDetailsMigration } from './0002_staff_details.ts';
@@ -27,7 +27,10 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
 
 export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<MigrationResultSet> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
-  const result = await new Migrator({ db, provider }).migrateToLatest();
+  // Kysely otherwise takes its bookkeeping tables in any schema for this one's: a database holding another
+  // installation (or another test's schema) would skip creating them here and then fail to find them.
+  const migrationTableSchema = dialect === 'postgres' ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]!.name : undefined;
+  const result = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   if (result.error) throw result.error;
   return result;
 }
