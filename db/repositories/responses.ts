@@ -17,6 +17,12 @@ export interface TokenTarget {
   methodologyId: string;
 }
 
+/**
+ * Looks a link up by the hash of its token, never the token. The database's comparison need not be
+ * constant-time: the hash a client makes it compare is of a token the client chose, so how long a lookup
+ * takes tells at most how many leading characters its SHA-256 shares with a stored one — and a matching
+ * prefix of a hash brings no closer a token that hashes to it.
+ */
 export async function findTokenTarget(db: DB, tokenHash: string): Promise<TokenTarget | undefined> {
   const row = await db
     .selectFrom('link as l')
