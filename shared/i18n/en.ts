@@ -11,6 +11,7 @@ import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
 import { reportContent } from './sections/reportContent.ts';
+import { signIn } from './sections/signIn.ts';
 
 /**
  * English catalogue: the key set every catalogue must match (kk.ts and ru.ts are checked against it
@@ -30,6 +31,7 @@ export const en = {
   ...training.en,
   ...reportContent.en,
   ...reportPdf.en,
+  ...signIn.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

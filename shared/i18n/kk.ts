@@ -12,6 +12,7 @@ import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
 import { reportContent } from './sections/reportContent.ts';
+import { signIn } from './sections/signIn.ts';
 
 /** Kazakh catalogue. Terms follow the methodology (seed 002, §34–37, Annexes 5–8). */
 export const kk: Record<MessageKey, string> = {
@@ -28,6 +29,7 @@ export const kk: Record<MessageKey, string> = {
   ...training.kk,
   ...reportContent.kk,
   ...reportPdf.kk,
+  ...signIn.kk,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Мазмұнға өту',
   'lang.label': 'Тіл',

@@ -12,6 +12,7 @@ import { staffDetails } from './sections/staffDetails.ts';
 import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
 import { reportContent } from './sections/reportContent.ts';
+import { signIn } from './sections/signIn.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
 export const ru: Record<MessageKey, string> = {
@@ -28,6 +29,7 @@ export const ru: Record<MessageKey, string> = {
   ...training.ru,
   ...reportContent.ru,
   ...reportPdf.ru,
+  ...signIn.ru,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Перейти к содержимому',
   'lang.label': 'Язык',
