@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig, type AppConfig } from '../../server/config.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
@@ -136,5 +138,25 @@ describe('cross-site request forgery', () => {
   it('leaves respondents’ links to their tokens: /api/respond takes requests without Origin', async () => {
     const res = await t.call('POST', '/respond/open', { token: 'x'.repeat(43) }, { cookie: null, origin: 'https://elsewhere.example' });
     expect(res.status).not.toBe(403);
+  });
+});
+
+describe('behind a reverse proxy', () => {
+  const forwarded = { origin: 'https://b360.example.kz', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'b360.example.kz' };
+  const logout = (config: Partial<AppConfig>) => {
+    const app = createApp({ conn: t.conn, config: { ...loadConfig({ DATA_DIR: '/tmp' }), ...config }, now: () => new Date() }, { staticDir: null });
+    return app.request('http://10.0.0.5:8080/api/auth/logout', { method: 'POST', headers: config.publicUrl ? { origin: config.publicUrl } : forwarded });
+  };
+
+  it('believes the forwarded origin only with TRUST_PROXY, and always accepts PUBLIC_URL’s', async () => {
+    expect((await logout({ trustProxy: false })).status).toBe(403);
+    expect((await logout({ trustProxy: true })).status).toBe(204);
+    expect((await logout({ publicUrl: 'https://360.gov.example.kz' })).status).toBe(204);
+  });
+
+  it('reads TRUST_PROXY as 0 or 1, off by default', () => {
+    expect(loadConfig({ DATA_DIR: '/tmp' }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: '/tmp', TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ DATA_DIR: '/tmp', TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
   });
 });
