@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from './http/apiError.ts';
 import { auditTrail } from './http/auditTrail.ts';
 import { databaseConflict } from './http/databaseConflict.ts';
+import { sameOrigin } from './http/sameOrigin.ts';
 import { requireUser, type AppEnv } from './http/session.ts';
 import { ACCOUNT_KEEPERS } from '../shared/access/accountRules.ts';
 import { CAMPAIGN_RUNNERS } from '../shared/access/roles.ts';
@@ -57,6 +58,10 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   const jsonLimit = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ApiError(413, 'body.tooLarge'); } });
   // Staff list files have their own, larger limit (routes/staffImport.ts).
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/staff-import/') ? next() : jsonLimit(c, next)));
+
+  // Respondents' links are not sessions: a forged request there has no one's rights to borrow.
+  const csrf = sameOrigin({ publicUrl: deps.config.publicUrl, trustProxy: deps.config.trustProxy });
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/respond/') ? next() : csrf(c, next)));
 
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/respond', respondRoutes(deps));

@@ -16,6 +16,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   /** The Chromium that prints reports as PDF. */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** 1 when a reverse proxy stands in front: X-Forwarded-For/-Proto/-Host are then believed. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export interface AppConfig {
@@ -28,6 +30,8 @@ export interface AppConfig {
   /** Null when e-mail sending is not configured. */
   mail: { smtpUrl: string; from: string } | null;
   chromiumPath: string;
+  /** Whether X-Forwarded-* headers come from our own reverse proxy. */
+  trustProxy: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -53,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: e.TIME_ZONE,
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     chromiumPath: e.CHROMIUM_PATH,
+    trustProxy: e.TRUST_PROXY === '1',
   };
 }

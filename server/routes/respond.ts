@@ -21,18 +21,18 @@ export function respondRoutes({ conn: { db }, config, now }: AppDeps) {
   };
   return new Hono()
     .use(async (c, next) => {
-      const wait = limiter.retryAfterSeconds(clientAddress(c));
+      const wait = limiter.retryAfterSeconds(clientAddress(c, config.trustProxy));
       if (wait === null) return next();
       const refusal = new ApiError(429, 'respond.tooManyUnknownLinks', { minutes: Math.ceil(wait / 60) });
       return c.json(refusal.toJSON(), 429, { 'Retry-After': String(wait) });
     })
     .post('/open', async (c) => {
       const { token } = await parseBody(c, respondOpenBody);
-      return c.json(await counted(clientAddress(c), () => openLink(db, token, now(), config.timeZone)));
+      return c.json(await counted(clientAddress(c, config.trustProxy), () => openLink(db, token, now(), config.timeZone)));
     })
     .post('/submit', async (c) => {
       const { token, answers } = await parseBody(c, respondSubmitBody);
-      await counted(clientAddress(c), () => submitAnswers(db, token, answers, now(), config.timeZone));
+      await counted(clientAddress(c, config.trustProxy), () => submitAnswers(db, token, answers, now(), config.timeZone));
       return c.json({ status: 'recorded' }, 201);
     });
 }

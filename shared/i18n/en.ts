@@ -12,6 +12,7 @@ import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
 import { reportContent } from './sections/reportContent.ts';
 import { respondLimits } from './sections/respondLimits.ts';
+import { signIn } from './sections/signIn.ts';
 
 /**
  * English catalogue: the key set every catalogue must match (kk.ts and ru.ts are checked against it
@@ -32,6 +33,7 @@ export const en = {
   ...reportContent.en,
   ...reportPdf.en,
   ...respondLimits.en,
+  ...signIn.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { clientAddress, NO_SOCKET_CLIENT } from '../../server/http/clientAddress.ts';
 
 describe('clientAddress', () => {
-  const app = new Hono().get('/', (c) => c.text(clientAddress(c)));
+  const app = new Hono().get('/', (c) => c.text(clientAddress(c, false)));
 
-  it('is the socket’s remote address, whatever X-Forwarded-For claims', async () => {
+  it('is the socket’s remote address, whatever X-Forwarded-For claims, unless a proxy is trusted', async () => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await once(server, 'listening');
     try {

@@ -43,6 +43,8 @@ async function startServer(databaseUrl: string): Promise<RealServer> {
     const cookie = options.cookie === undefined ? real.cookie : options.cookie;
     if (cookie) headers.cookie = cookie;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    // A same-origin request, as the browser app makes it (server/http/sameOrigin.ts refuses others).
+    headers.origin = origin;
     return fetch(`${origin}/api${apiPath}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   };
   const real: RealServer = {

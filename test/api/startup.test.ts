@@ -47,7 +47,7 @@ describe('starting the product', () => {
     expect(password).toBeTruthy();
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
       body: JSON.stringify({ login: 'admin', password }),
     });
     expect(login.status).toBe(200);

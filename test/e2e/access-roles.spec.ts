@@ -3,6 +3,7 @@ import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { E2E_ADMIN, E2E_HR, E2E_HR_HEAD } from './credentials.ts';
 import { signIn } from './signIn.ts';
+import { SAME_ORIGIN } from './sameOrigin.ts';
 
 /**
  * §21 in the browser: every role signs in and is shown what it may open — and refused what it may not. The
@@ -25,7 +26,7 @@ const passwords = new Map<string, string>();
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ baseURL }) => {
-  const hr = await request.newContext({ baseURL });
+  const hr = await request.newContext({ baseURL, extraHTTPHeaders: SAME_ORIGIN });
   const call = async (method: 'post' | 'put', path: string, data: unknown) => {
     const res = await hr[method](`/api${path}`, { data });
     if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
@@ -61,7 +62,7 @@ test.beforeAll(async ({ baseURL }) => {
 
 // The campaign is archived at the end (its reports stay readable), so specs that count active campaigns are not disturbed.
 test.afterAll(async ({ baseURL }) => {
-  const hr = await request.newContext({ baseURL });
+  const hr = await request.newContext({ baseURL, extraHTTPHeaders: SAME_ORIGIN });
   await hr.post('/api/auth/login', { data: { login: E2E_HR.login, password: E2E_HR.password } });
   const archived = await hr.post(`/api/campaigns/${campaignId}/archive`, { data: {} });
   if (!archived.ok()) throw new Error(`archive: ${archived.status()}`);

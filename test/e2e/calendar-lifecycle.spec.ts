@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ADMIN, E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
+import { SAME_ORIGIN } from './sameOrigin.ts';
 
 
 /** A JSON request with the page's session. */
 async function post(page: Page, method: 'POST' | 'PUT', path: string, data: unknown) {
-  const res = await page.request.fetch(`/api${path}`, { method, data });
+  const res = await page.request.fetch(`/api${path}`, { method, data, headers: SAME_ORIGIN });
   expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
   return res.status() === 204 ? null : res.json();
 }

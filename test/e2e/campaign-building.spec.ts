@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
+import { SAME_ORIGIN } from './sameOrigin.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const today = new Date();
@@ -9,7 +10,7 @@ const today = new Date();
 const year = today.getUTCMonth() === 0 && today.getUTCDate() <= 10 ? today.getUTCFullYear() - 1 : today.getUTCFullYear();
 
 async function post(page: Page, path: string, body: unknown) {
-  const res = await page.request.post(`/api${path}`, { data: body });
+  const res = await page.request.post(`/api${path}`, { data: body, headers: SAME_ORIGIN });
   expect(res.ok(), await res.text()).toBe(true);
   return res.json();
 }

@@ -6,6 +6,7 @@ import { startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 import { E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { E2E_SMTP_PORT } from './mailPort.ts';
+import { SAME_ORIGIN } from './sameOrigin.ts';
 
 let smtp: TestSmtp;
 test.beforeAll(async () => {
@@ -19,7 +20,7 @@ const kk = (key: Parameters<typeof translate>[1], params?: Record<string, string
 const statements = almaty2023.forms.head.competencies.flatMap((c) => c.statements);
 
 async function post(request: APIRequestContext, method: 'post' | 'put', path: string, data: unknown) {
-  const res = await request[method](`/api${path}`, { data });
+  const res = await request[method](`/api${path}`, { data, headers: SAME_ORIGIN });
   expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
   return res.status() === 204 ? null : res.json();
 }

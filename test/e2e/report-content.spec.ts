@@ -3,6 +3,7 @@ import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
+import { SAME_ORIGIN } from './sameOrigin.ts';
 
 const head = almaty2023.forms.head;
 const today = new Date();
@@ -13,7 +14,7 @@ const previousYear = new Date(`${year}-12-31T23:59:59Z`) > today ? year - 1 : ye
 const TAG = 'RC';
 
 async function post(page: Page, path: string, body: unknown) {
-  const res = await page.request.post(`/api${path}`, { data: body });
+  const res = await page.request.post(`/api${path}`, { data: body, headers: SAME_ORIGIN });
   expect(res.ok(), await res.text()).toBe(true);
   return res.status() === 204 ? null : res.json();
 }
@@ -29,6 +30,7 @@ async function runCampaign(
   const [evaluationId] = (await post(page, `/campaigns/${campaignId}/evaluations`, { personIds: [setup.evaluatedId] })).ids;
   const put = await page.request.put(`/api/campaigns/${campaignId}/evaluations/${evaluationId}/respondents`, {
     data: { respondents: setup.respondents.map(({ personId, relation }) => ({ personId, relation })) },
+    headers: SAME_ORIGIN,
   });
   expect(put.status(), await put.text()).toBe(204);
   await post(page, `/campaigns/${campaignId}/open`, {});

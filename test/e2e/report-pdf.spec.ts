@@ -5,6 +5,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { fullAnswers, tokenOf } from '../support/fixtures.ts';
 import { E2E_HR_HEAD } from './credentials.ts';
 import { signIn } from './signIn.ts';
+import { SAME_ORIGIN } from './sameOrigin.ts';
 
 /** The text of each page of a PDF, as a reader of the file would extract it. */
 async function pdfText(bytes: Uint8Array): Promise<string> {
@@ -13,7 +14,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 async function post(request: APIRequestContext, path: string, data: unknown) {
-  const res = await request.post(`/api${path}`, { data });
+  const res = await request.post(`/api${path}`, { data, headers: SAME_ORIGIN });
   expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
   return res.status() === 204 ? null : res.json();
 }
@@ -34,7 +35,7 @@ test('the head of HR downloads one report as PDF and a unit’s reports as a ZIP
   const campaignId = (await post(api, '/campaigns', { name: `360 ${tag}`, year })).id;
   const [first, second, short] = (await post(api, `/campaigns/${campaignId}/evaluations`, { personIds: [staff[0].id, staff[1].id, staff[2].id] })).ids as [string, string, string];
   for (const [eid, respondents] of [[first, [head, staff[2], staff[3]]], [second, [head, staff[2], staff[3]]], [short, [head, staff[0], staff[3]]]] as const) {
-    const res = await api.put(`/api/campaigns/${campaignId}/evaluations/${eid}/respondents`, { data: { respondents: respondents.map((p) => ({ personId: p.id, relation: 'peer' })) } });
+    const res = await api.put(`/api/campaigns/${campaignId}/evaluations/${eid}/respondents`, { data: { respondents: respondents.map((p) => ({ personId: p.id, relation: 'peer' })) }, headers: SAME_ORIGIN });
     expect(res.status()).toBe(204);
   }
   await post(api, `/campaigns/${campaignId}/open`, {});

@@ -3,6 +3,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { E2E_HR, E2E_TRAINER } from './credentials.ts';
 import { signIn } from './signIn.ts';
+import { SAME_ORIGIN } from './sameOrigin.ts';
 
 // Specs share one server: this run's units and people carry a tag of their own.
 const tag = Date.now().toString(36).slice(-5);
@@ -12,7 +13,7 @@ const namesA = ['Әлия', 'Бауыржан', 'Гүлнар', 'Дәурен', 
 const namesB = ['Жанар', 'Зарина', 'Ильяс', 'Кайрат'].map((n) => `${n} ${tag}`);
 
 async function post(request: APIRequestContext, path: string, data: unknown) {
-  const res = await request.post(`/api${path}`, { data });
+  const res = await request.post(`/api${path}`, { data, headers: SAME_ORIGIN });
   expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
   return res.status() === 204 ? null : res.json();
 }
@@ -33,7 +34,7 @@ async function closedCampaign(request: APIRequestContext) {
   const ids = (await post(request, `/campaigns/${campaignId}/evaluations`, { personIds: evaluated.map((n) => people[n]) })).ids as string[];
   for (const [i, name] of evaluated.entries()) {
     const colleagues = (namesA.includes(name) ? namesA : namesB).filter((n) => n !== name).slice(0, 3);
-    const res = await request.put(`/api/campaigns/${campaignId}/evaluations/${ids[i]}/respondents`, { data: { respondents: colleagues.map((n) => ({ personId: people[n], relation: 'peer' })) } });
+    const res = await request.put(`/api/campaigns/${campaignId}/evaluations/${ids[i]}/respondents`, { data: { respondents: colleagues.map((n) => ({ personId: people[n], relation: 'peer' })) }, headers: SAME_ORIGIN });
     expect(res.status()).toBe(204);
   }
   await post(request, `/campaigns/${campaignId}/open`, {});

@@ -44,7 +44,8 @@ export async function startLiveServer(options: { chromiumPath?: string } = {}): 
 
   const origin = `http://127.0.0.1:${port}`;
   const call: TestApp['call'] = (method, apiPath, body, callOptions = {}) => {
-    const headers: Record<string, string> = {};
+    const sender = callOptions.origin === undefined ? origin : callOptions.origin;
+    const headers: Record<string, string> = { ...(sender && { origin: sender }), ...callOptions.headers };
     const cookie = callOptions.cookie === undefined ? live.cookie : callOptions.cookie;
     if (cookie) headers.cookie = cookie;
     if (body !== undefined || callOptions.raw !== undefined) headers['content-type'] = callOptions.contentType ?? 'application/json';

@@ -7,8 +7,11 @@ import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
 
 export interface TestApp {
   conn: Connection;
-  /** Sends a request as the signed-in HR officer (or anonymously with `cookie: null`). */
-  call: (method: string, path: string, body?: unknown, options?: { cookie?: string | null; raw?: string | Uint8Array<ArrayBuffer>; contentType?: string }) => Promise<Response>;
+  /**
+   * Sends a request as the signed-in HR officer (or anonymously with `cookie: null`), from the app's own pages
+   * (Origin http://b360.test) unless `headers` say otherwise; `origin: null` leaves Origin out.
+   */
+  call: (method: string, path: string, body?: unknown, options?: { cookie?: string | null; raw?: string | Uint8Array<ArrayBuffer>; contentType?: string; origin?: string | null; headers?: Record<string, string> }) => Promise<Response>;
   json: <T = any>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
   cookie: string;
   setNow: (date: Date) => void;
@@ -17,6 +20,7 @@ export interface TestApp {
 }
 
 const PASSWORD = 'api-test-password';
+const ORIGIN = 'http://b360.test';
 
 /** The whole app on a private database (in-memory SQLite unless told), with an HR account signed in. */
 export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string } = {}): Promise<TestApp> {
@@ -31,11 +35,12 @@ export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseU
   await createUser(conn.db, { login: 'hr', fullName: 'HR', role: 'hr', password: PASSWORD, canReadReports: true });
 
   const call: TestApp['call'] = (method, path, body, options = {}) => {
-    const headers: Record<string, string> = {};
+    const origin = options.origin === undefined ? ORIGIN : options.origin;
+    const headers: Record<string, string> = { ...(origin && { origin }), ...options.headers };
     const cookie = options.cookie === undefined ? testApp.cookie : options.cookie;
     if (cookie) headers.cookie = cookie;
     if (body !== undefined || options.raw !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
-    return Promise.resolve(app.request(`http://b360.test/api${path}`, { method, headers, body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)) }));
+    return Promise.resolve(app.request(`${ORIGIN}/api${path}`, { method, headers, body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)) }));
   };
   const testApp: TestApp = {
     conn,
