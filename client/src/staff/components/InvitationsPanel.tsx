@@ -6,6 +6,7 @@ import { isMessageKey } from '../../../../shared/i18n/translate.ts';
 import { api, errorText, fieldErrors } from '../../common/api.ts';
 import { formatDate, t } from '../../common/i18n.ts';
 import { setSheetBatch, type SheetBatch } from '../sheetStore.ts';
+import { createAction } from './createAction.ts';
 import { createConfirm } from './createConfirm.tsx';
 import { describedBy, Field } from './Field.tsx';
 
@@ -22,9 +23,7 @@ export function InvitationsPanel(props: { campaignId: string; open: boolean }) {
   const navigate = useNavigate();
   const confirmation = createConfirm();
   const [overview, { refetch }] = createResource(() => props.campaignId, (id) => api<Overview>('GET', `/campaigns/${id}/deliveries`));
-  const [failure, setFailure] = createSignal<unknown>(null);
   const [note, setNote] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
   const [chosen, setChosen] = createSignal<string[]>([]);
   const [schedule, setSchedule] = createSignal<string | null>(null);
   const [scheduleError, setScheduleError] = createSignal('');
@@ -36,18 +35,10 @@ export function InvitationsPanel(props: { campaignId: string; open: boolean }) {
     onCleanup(() => clearTimeout(timer));
   });
 
-  const act = async (action: () => Promise<void>) => {
-    setFailure(null);
+  const { busy, failure, run } = createAction(refetch);
+  const act = (action: () => Promise<void>) => {
     setNote('');
-    setBusy(true);
-    try {
-      await action();
-      await refetch();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    return run(action);
   };
   const queue = async (path: string, body: unknown, question?: { title: string; body: string }) => {
     if (question && !(await confirmation.ask({ ...question, confirmLabel: question.title }))) return;

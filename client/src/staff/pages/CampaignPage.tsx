@@ -9,6 +9,7 @@ import { hasReports, isEditable, type CampaignStatus } from '../../../../shared/
 import { api, errorText } from '../../common/api.ts';
 import { formatDate, t } from '../../common/i18n.ts';
 import { AddUnitPanel } from '../components/AddUnitPanel.tsx';
+import { createAction } from '../components/createAction.ts';
 import { CalibrationPanel } from '../components/CalibrationPanel.tsx';
 import { createConfirm } from '../components/createConfirm.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
@@ -42,8 +43,6 @@ export function CampaignPage() {
   const [selected, setSelected] = createSignal<string[]>([]);
   const [filter, setFilter] = createSignal('');
   const [links, setLinks] = createSignal<IssuedLink[] | null>(null);
-  const [failure, setFailure] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
   const [step, setStep] = createSignal<LifecycleStep | null>(null);
 
   const campaign = () => detail()?.campaign;
@@ -61,18 +60,7 @@ export function CampaignPage() {
     return (people() ?? []).filter((p) => !inCampaign.has(p.id) && (!q || `${p.fullName} ${p.unitName} ${p.position}`.toLowerCase().includes(q)));
   });
 
-  const act = async (action: () => Promise<unknown>) => {
-    setFailure(null);
-    setBusy(true);
-    try {
-      await action();
-      await refetch();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, failure, run: act } = createAction(refetch);
 
   const addSelected = () =>
     act(async () => {
