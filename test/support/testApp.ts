@@ -23,11 +23,11 @@ const PASSWORD = 'api-test-password';
 const ORIGIN = 'http://b360.test';
 
 /** The whole app on a private database (in-memory SQLite unless told), with an HR account signed in. */
-export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string; chromiumPath?: string } = {}): Promise<TestApp> {
   const conn = await connect(setup.databaseUrl ?? 'sqlite::memory:');
   // Mid-December 2025: campaigns of 2025 (deadline 10 January 2026) are still open.
   let now = new Date('2025-12-15T06:00:00Z');
-  const config = { ...loadConfig({ DATA_DIR: '/tmp' }), publicUrl: 'http://b360.test', mail: setup.mail ?? null };
+  const config = { ...loadConfig({ DATA_DIR: '/tmp' }), publicUrl: 'http://b360.test', mail: setup.mail ?? null, ...(setup.chromiumPath && { chromiumPath: setup.chromiumPath }) };
   // Retries a few milliseconds apart: the tests check that they happen, not how long they wait.
   const deliveryWorker = new DeliveryWorker(conn.db, smtpMailer(config.mail), { retryDelaysMs: [20, 20] });
   const app = createApp({ conn, config, now: () => now, deliveryWorker }, { staticDir: null });
