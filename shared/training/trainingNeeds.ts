@@ -31,7 +31,10 @@ export interface RankedCompetency {
   persons: number;
   /** People with a ready report scored in the competency. */
   scored: number;
-  /** The campaign-wide mean, or null under MIN_PERSONS_PER_CELL scored persons. */
+  /**
+   * The mean over the heatmap's shown cells (null when it shows none): a hidden cell's one or two persons are
+   * left out, or this mean less the shown cells would give their scores away.
+   */
   mean: number | null;
 }
 
@@ -58,9 +61,15 @@ function addScores(tally: Tally, scores: Readonly<Record<string, number>>, compe
   });
 }
 
-/** Units × competencies: the mean of the unit's ready scores per competency, hidden under MIN_PERSONS_PER_CELL. */
-export function trainingHeatmap(people: readonly PersonResult[], competencyIds: readonly string[]): HeatmapRow[] {
-  const units = new Map<string, { evaluated: number; ready: number; tally: Tally }>();
+interface UnitTally {
+  evaluated: number;
+  ready: number;
+  tally: Tally;
+}
+
+/** Each unit's evaluated persons, ready reports and per-competency sums and counts, in one pass. */
+function tallyUnits(people: readonly PersonResult[], competencyIds: readonly string[]): Map<string, UnitTally> {
+  const units = new Map<string, UnitTally>();
   for (const person of people) {
     let unit = units.get(person.unitName);
     if (!unit) units.set(person.unitName, (unit = { evaluated: 0, ready: 0, tally: newTally(competencyIds.length) }));
@@ -69,7 +78,12 @@ export function trainingHeatmap(people: readonly PersonResult[], competencyIds: 
     unit.ready += 1;
     addScores(unit.tally, person.scores, competencyIds);
   }
-  return [...units.entries()]
+  return units;
+}
+
+/** Units × competencies: the mean of the unit's ready scores per competency, hidden under MIN_PERSONS_PER_CELL. */
+export function trainingHeatmap(people: readonly PersonResult[], competencyIds: readonly string[]): HeatmapRow[] {
+  return [...tallyUnits(people, competencyIds).entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([unitName, { evaluated, ready, tally }]) => ({
       unitName,
@@ -87,18 +101,26 @@ export function trainingHeatmap(people: readonly PersonResult[], competencyIds: 
  * the methodology's order.
  */
 export function rankCompetencies(people: readonly PersonResult[], competencyIds: readonly string[], criterion: GroupCriterion): RankedCompetency[] {
-  const tally = newTally(competencyIds.length);
+  const units = tallyUnits(people, competencyIds);
+  const scored = new Uint32Array(competencyIds.length);
+  const shown = newTally(competencyIds.length);
   const inGroup = new Uint32Array(competencyIds.length);
+  for (const { tally } of units.values()) {
+    competencyIds.forEach((_, i) => {
+      scored[i]! += tally.scored[i]!;
+      if (tally.scored[i]! < MIN_PERSONS_PER_CELL) return;
+      shown.sum[i]! += tally.sum[i]!;
+      shown.scored[i]! += tally.scored[i]!;
+    });
+  }
   for (const person of people) {
-    if (!person.scores) continue;
-    addScores(tally, person.scores, competencyIds);
     competencyIds.forEach((id, i) => {
       if (inCourseGroup(person, id, criterion)) inGroup[i]! += 1;
     });
   }
   const ranked = competencyIds.map((competencyId, i): RankedCompetency & { order: number } => {
-    const scored = tally.scored[i]!;
-    return { competencyId, persons: inGroup[i]!, scored, mean: scored < MIN_PERSONS_PER_CELL ? null : round2(tally.sum[i]! / scored), order: i };
+    const counted = shown.scored[i]!;
+    return { competencyId, persons: inGroup[i]!, scored: scored[i]!, mean: counted < MIN_PERSONS_PER_CELL ? null : round2(shown.sum[i]! / counted), order: i };
   });
   ranked.sort((a, b) => b.persons - a.persons || (a.mean ?? Infinity) - (b.mean ?? Infinity) || a.order - b.order);
   return ranked.map(({ competencyId, persons, scored, mean }) => ({ competencyId, persons, scored, mean }));

@@ -103,7 +103,7 @@ describe('results kept at closing', () => {
       expect(await keptResults()).toHaveLength(6);
       await t.conn.db.deleteFrom('evaluation_result').where('evaluation_id', '=', evaluationOf.get('Әлия Finance')!).execute();
       const view = await get(trainer, `/training/${campaignId}`);
-      expect(view.body.ranking[0]).toEqual({ competencyId: 'ethics', persons: 4, scored: 5, mean: 2.4 });
+      expect(view.body.ranking[0]).toEqual({ competencyId: 'ethics', persons: 4, scored: 5, mean: 2 });
       expect(await keptResults()).toHaveLength(6);
       expect((await t.json('POST', `/training/${campaignId}/releases`, { competencyId: 'ethics', criterion: 'below:3' })).status).toBe(201);
       expect((await t.json('POST', `/training/${campaignId}/releases`, { competencyId: 'ethics', criterion: 'below:3' })).status).toBe(409);
@@ -139,10 +139,12 @@ describe('the training view', () => {
     expect(finance.cells.find((c: { competencyId: string }) => c.competencyId === 'leadership')).toEqual({ competencyId: 'leadership', persons: 0, hidden: true });
     expect(law).toMatchObject({ evaluated: 2, ready: 1 });
     expect(law.cells.every((c: { hidden?: boolean }) => c.hidden)).toBe(true);
+    // The means count Finance's four only: with Law's lone ready person in them, five times the mean less four
+    // times Finance's cell would be her score (ethics: 5 × 2.4 − 4 × 2 = 4).
     expect(body.ranking.slice(0, 3)).toEqual([
-      { competencyId: 'ethics', persons: 4, scored: 5, mean: 2.4 },
-      { competencyId: 'cooperation', persons: 4, scored: 5, mean: 3.2 },
-      { competencyId: 'promptness', persons: 1, scored: 5, mean: 3.6 },
+      { competencyId: 'ethics', persons: 4, scored: 5, mean: 2 },
+      { competencyId: 'cooperation', persons: 4, scored: 5, mean: 3 },
+      { competencyId: 'promptness', persons: 1, scored: 5, mean: 4 },
     ]);
     expect(JSON.stringify(body)).not.toMatch(/Finance|Law/);
 

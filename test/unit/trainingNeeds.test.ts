@@ -71,6 +71,18 @@ describe('competencies ranked', () => {
   it('gives no campaign-wide mean from fewer than 3 scored persons', () => {
     expect(rankCompetencies(people.slice(0, 2), ['a'], { kind: 'weakest' })[0]).toEqual({ competencyId: 'a', persons: 2, scored: 2, mean: null });
   });
+
+  it('leaves a hidden cell’s people out of the mean: what is shown is the same whatever they scored', () => {
+    // Alpha's cell shows; Beta's lone person is hidden. Had the mean counted her, it less Alpha's cell would be her score.
+    const withLone = (score: number) => [...people.slice(0, 3), person('B1', 'Beta', { a: score, b: score, c: score }, ['a'])];
+    const shown = (score: number) => ({ heatmap: trainingHeatmap(withLone(score), COMPETENCIES), ranking: rankCompetencies(withLone(score), COMPETENCIES, { kind: 'below', threshold: 6 }) });
+    expect(shown(1)).toEqual(shown(5));
+    expect(shown(1).ranking.find((r) => r.competencyId === 'a')).toEqual({ competencyId: 'a', persons: 4, scored: 4, mean: 3.13 });
+    expect(shown(1).heatmap.find((r) => r.unitName === 'U')!.cells[0]).toEqual({ competencyId: 'a', persons: 3, mean: 3.13 });
+    // Two units of three and more are both counted.
+    const twoUnits = [...people.slice(0, 3), ...[1, 2, 3].map((i) => person(`B${i}`, 'Beta', { a: 1, b: 1, c: 1 }))];
+    expect(rankCompetencies(twoUnits, ['a'], { kind: 'weakest' })[0]!.mean).toBe(2.07); // (9.4 + 3) / 6
+  });
 });
 
 describe('course groups', () => {

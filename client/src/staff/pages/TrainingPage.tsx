@@ -159,6 +159,7 @@ export default function TrainingPage() {
             </table>
           </div>
           <p class="small muted">{criterionText(methodology(), o().criterion)}</p>
+          <p class="small muted">{t('training.meanLegend')}</p>
 
           <h2>{t('training.groups')}</h2>
           <Switch>
