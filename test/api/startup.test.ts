@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { listPeople } from '../../db/repositories/staff.ts';
 import { loadDemo } from '../../server/demo/loadDemo.ts';
 import { closeOverdueCampaigns } from '../../server/services/campaigns.ts';
 import { evaluationReport } from '../../server/services/reports.ts';
+import { startServerProcess as startServer } from '../support/serverProcess.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -18,32 +18,13 @@ const tempDir = () => {
 };
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-/** Starts `server/main.ts` as `npm start` does and collects its output until it listens. */
-function startServer(env: Record<string, string>): Promise<{ output: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start in time:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listens on')) {
-        clearTimeout(timer);
-        resolve({ output, stop: () => new Promise((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-}
-
 describe('starting the product', () => {
   it('creates and migrates the SQLite file under DATA_DIR, listens on PORT, prints the first admin password once', async () => {
     const dataDir = tempDir();
     const port = String(18_000 + Math.floor(Math.random() * 2000));
     const first = await startServer({ DATA_DIR: dataDir, PORT: port });
     expect(fs.existsSync(path.join(dataDir, 'bagalau360.sqlite'))).toBe(true);
-    const password = /password: (\S+)/.exec(first.output)?.[1];
+    const password = /password: (\S+)/.exec(first.output())?.[1];
     expect(password).toBeTruthy();
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
@@ -54,7 +35,7 @@ describe('starting the product', () => {
     await first.stop();
 
     const second = await startServer({ DATA_DIR: dataDir, PORT: port });
-    expect(second.output).not.toContain('password:');
+    expect(second.output()).not.toContain('password:');
     await second.stop();
   });
 

@@ -7,6 +7,10 @@ export interface TestSmtp {
   messages: ParsedMail[];
   /** Recipients the server refuses with 550, as a real server refuses an unknown mailbox. */
   refuse: Set<string>;
+  /** Recipients whose message is read and then refused with 554 quoting its link back, as some filters do. */
+  echo: Set<string>;
+  /** The links quoted back in those refusals. */
+  echoed: string[];
   /** Resolves once `count` messages have arrived in all. */
   waitFor: (count: number, timeoutMs?: number) => Promise<ParsedMail[]>;
   close: () => Promise<void>;
@@ -16,6 +20,8 @@ export interface TestSmtp {
 export async function startSmtp(port = 0): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const refuse = new Set<string>();
+  const echo = new Set<string>();
+  const echoed: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -26,9 +32,14 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
       if (!refuse.has(address.address)) return callback();
       callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       simpleParser(stream).then(
         (mail) => {
+          const link = /\S+\/r#[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0];
+          if (link && session.envelope.rcptTo.some((r) => echo.has(r.address))) {
+            echoed.push(link);
+            return callback(Object.assign(new Error(`5.7.1 Message refused as suspicious: ${link}`), { responseCode: 554 }));
+          }
           messages.push(mail);
           callback();
         },
@@ -46,6 +57,8 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     url: `smtp://127.0.0.1:${bound}`,
     messages,
     refuse,
+    echo,
+    echoed,
     async waitFor(count, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       while (messages.length < count) {
