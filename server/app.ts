@@ -49,6 +49,8 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
       },
       // Respondent links carry their token in the fragment; no page of ours sends a Referer anywhere.
       referrerPolicy: 'no-referrer',
+      // As frame-ancestors 'none', for browsers that know only this header: no page of ours is framed.
+      xFrameOptions: 'DENY',
     }),
   );
   app.use('/api/*', async (c, next) => {
@@ -103,6 +105,8 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
     app.use('/*', serveStatic({ root }));
+    // A missing bundle file is a 404, not the staff app's page under a year-long cache.
+    app.get('/assets/*', (c) => c.notFound());
     // Client-side routes: the respondent page for /r, the staff app for everything else.
     app.get('/r', (c) => c.html(page('respond.html')));
     app.get('*', (c) => c.html(page('index.html')));
