@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { findTokenTarget } from '../../db/repositories/responses.ts';
 import { hashToken, newToken } from '../../server/security/tokens.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
+import { startSmtp } from '../support/smtpServer.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
 let t: TestApp;
@@ -32,6 +33,32 @@ describe('link tokens at rest', () => {
     }
     expect(await findTokenTarget(t.conn.db, hashToken(token))).toMatchObject({ relation: 'peer', answered: false });
     expect(await findTokenTarget(t.conn.db, token)).toBeUndefined();
+  });
+});
+
+describe('what a link carries', () => {
+  it('is the site’s /r with the token in the fragment, and nothing else: listed, printed or e-mailed', async () => {
+    const smtp = await startSmtp();
+    try {
+      const app = await createTestApp({ mail: { smtpUrl: smtp.url, from: 'Bagalau 360 <hr@b360.test>' } });
+      const { head, employees } = await seedUnit(app, 3);
+      await app.conn.db.updateTable('person').set({ email: 'one@b360.test' }).where('id', '=', employees[0].id).execute();
+      const { campaignId, links } = await openCampaignWith(app, head.id, employees.map((p: { id: string }) => p.id));
+      const sheets = (await app.json('POST', `/campaigns/${campaignId}/sheets`, {})).body.sheets as Array<{ url: string }>;
+      expect((await app.json('POST', `/campaigns/${campaignId}/deliveries/invitations`, {})).status).toBe(202);
+      await app.deliveryWorker.kick();
+      const [mail] = await smtp.waitFor(1);
+      // The message is in Kazakh and Russian: the same link twice, in the text and in the HTML's links.
+      const mailed = [...new Set([...mail!.text!.matchAll(/\S*\/r\S*/g), ...String(mail!.html).matchAll(/href="([^"]*\/r[^"]*)"/g)].map((m) => m[1] ?? m[0]))];
+      expect(mailed).toHaveLength(1);
+      const urls = [...links.map((l) => l.url), ...sheets.map((s) => s.url), ...mailed];
+      expect(urls.length).toBeGreaterThanOrEqual(1 + 4 + 3);
+      // No query, no id, no name: the server learns the token only from the page's POST body.
+      for (const url of urls) expect(url).toMatch(/^http:\/\/b360\.test\/r#[A-Za-z0-9_-]{43}$/);
+      expect(new Set(urls.map(tokenOf)).size).toBe(urls.length);
+    } finally {
+      await smtp.close();
+    }
   });
 });
 
