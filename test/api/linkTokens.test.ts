@@ -56,6 +56,13 @@ describe('what a link carries', () => {
       // No query, no id, no name: the server learns the token only from the page's POST body.
       for (const url of urls) expect(url).toMatch(/^http:\/\/b360\.test\/r#[A-Za-z0-9_-]{43}$/);
       expect(new Set(urls.map(tokenOf)).size).toBe(urls.length);
+      // The API takes a token from a POST body only: a URL that carried one would land in access logs.
+      const token = tokenOf(links[0]!.url);
+      for (const route of ['open', 'submit']) {
+        expect((await app.call('GET', `/respond/${route}?token=${token}`, undefined, { cookie: null })).status).toBe(401);
+        const inQuery = await app.call('POST', `/respond/${route}?token=${token}`, undefined, { cookie: null, raw: '{}' });
+        expect(inQuery.status).toBe(400);
+      }
     } finally {
       await smtp.close();
     }
