@@ -18,6 +18,7 @@ async function postgresApp(): Promise<TestApp> {
   pgSchemas.push(schema);
   return createTestApp({ databaseUrl: schema!.url });
 }
+
 beforeEach(async () => {
   t = await createTestApp();
 });
