@@ -1,13 +1,12 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { SECOND_FACTOR_ROLES } from '../../shared/access/secondFactor.ts';
 import { loginBody } from '../../shared/schemas/api.ts';
 import { passwordChangeBody, totpCodeBody } from '../../shared/schemas/ownAccount.ts';
-import { ApiError } from '../http/apiError.ts';
 import { recordAction } from '../http/auditTrail.ts';
-import { clientAddress } from '../http/clientAddress.ts';
 import { parseBody } from '../http/parseBody.ts';
 import { requireRole } from '../http/requireRole.ts';
 import { currentSessionId, endSession, requireUser, startSession, type AppEnv } from '../http/session.ts';
+import { throttledCheck } from '../http/throttledCheck.ts';
 import { SecretBox } from '../security/secretBox.ts';
 import { SignInThrottle } from '../security/signInThrottle.ts';
 import { authenticate } from '../services/accounts.ts';
@@ -16,39 +15,13 @@ import { changeOwnPassword } from '../services/ownPassword.ts';
 import { SecondFactors } from '../services/secondFactor.ts';
 import type { AppDeps } from './deps.ts';
 
-/** Refusals that mean a wrong guess at a password or a code: each counts toward the sign-in throttle. */
-const GUESSES = new Set(['auth.invalidCredentials', 'auth.codeRequired', 'auth.codeInvalid', 'auth.codeUsed', 'auth.currentPasswordWrong']);
-
 /**
  * Sign-in and what an account does to its own credentials: its password, its second factor. Outside the staff
  * API's audit trail (a sign-in has no session yet), so these routes write their audit entries themselves.
  */
 export function authRoutes({ conn: { db }, config, now, secretBox }: AppDeps) {
-  const throttle = new SignInThrottle(now);
+  const throttled = throttledCheck(new SignInThrottle(now), now, config.trustProxy);
   const factors = new SecondFactors(db, secretBox ?? SecretBox.fromKeyFile(config.totpKeyFile), now);
-
-  /**
-   * Runs a check of a password or a code for `login` under the throttle: refused while the login or the address
-   * is locked (before anything is checked, so a locked login answers alike whether the guess was right or not),
-   * counted when it fails, clearing the count when it passes.
-   */
-  const throttled = async <T>(c: Context, login: string, check: () => Promise<T>): Promise<T> => {
-    const address = clientAddress(c, config.trustProxy);
-    const retryAt = throttle.retryAt(login, address);
-    if (retryAt) {
-      const seconds = Math.ceil((retryAt.getTime() - now().getTime()) / 1000);
-      c.header('Retry-After', String(seconds));
-      throw new ApiError(429, 'auth.tooManyAttempts', { minutes: Math.ceil(seconds / 60), retryAt: retryAt.toISOString() });
-    }
-    try {
-      const result = await check();
-      throttle.recordSuccess(login, address);
-      return result;
-    } catch (error) {
-      if (error instanceof ApiError && GUESSES.has(error.code)) throttle.recordFailure(login, address);
-      throw error;
-    }
-  };
 
   return new Hono<AppEnv>()
     .post('/login', async (c) => {

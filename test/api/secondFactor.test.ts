@@ -155,6 +155,15 @@ function secondFactorTests(database: () => Promise<ThrowawaySchema>) {
       expect([notOn.status, notOn.body.error.code]).toEqual([409, 'secondFactor.notOn']);
     });
 
+    it('counts wrong codes toward the sign-in lock, so a session left open cannot guess its way to turning it off', async () => {
+      const secret = await enrolHr();
+      for (let i = 0; i < 5; i++) expect((await as(t.cookie, 'POST', '/auth/totp/off', { code: String(200000 + i) })).status).toBe(403);
+      const locked = await as(t.cookie, 'POST', '/auth/totp/off', { code: codeOf(secret, 1) });
+      expect([locked.status, locked.body.error.code]).toEqual([429, 'auth.tooManyAttempts']);
+      expect((await signIn('hr', 'api-test-password', codeOf(secret, 1))).status).toBe(429);
+      expect((await stored('hr')).totp_secret).not.toBeNull();
+    });
+
     it('lets an administrator remove another account’s factor for a lost phone, audited; not their own, not the head of HR', async () => {
       await enrolHr();
       const admin = await signInAs(t, 'admin', 'root');
