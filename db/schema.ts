@@ -43,6 +43,12 @@ export interface UserTable {
   person_id: string | null;
   /** An HR officer's grant to read reports (§21); 0 or 1. */
   can_read_reports: Generated<number>;
+  /** The second factor's TOTP secret, sealed (server/security/secretBox.ts); null when sign-in asks for none. */
+  totp_secret: string | null;
+  /** A secret being set up, sealed likewise: asked for at sign-in only once a code from it has been confirmed. */
+  totp_pending: string | null;
+  /** The time step of the last code accepted: that code and earlier ones are refused (no replay). */
+  totp_last_step: number | null;
 }
 
 export interface SessionTable {

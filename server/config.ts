@@ -18,6 +18,8 @@ const envSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** 1 when a reverse proxy stands in front: X-Forwarded-For/-Proto/-Host are then believed. */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** The key that seals second-factor secrets in the database; made on first use. */
+  TOTP_KEY_FILE: z.string().min(1).optional(),
 });
 
 export interface AppConfig {
@@ -32,6 +34,8 @@ export interface AppConfig {
   chromiumPath: string;
   /** Whether X-Forwarded-* headers come from our own reverse proxy. */
   trustProxy: boolean;
+  /** Where the key sealing second-factor secrets is kept: outside the database, so a copy of it alone opens none. */
+  totpKeyFile: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -58,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     chromiumPath: e.CHROMIUM_PATH,
     trustProxy: e.TRUST_PROXY === '1',
+    totpKeyFile: path.resolve(e.TOTP_KEY_FILE ?? path.join(dataDir, 'totp.key')),
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DB } from '../connect.ts';
 import type { UserRow } from '../schema.ts';
 import { insertUser, type NewUser } from './accounts.ts';
@@ -14,6 +15,8 @@ export interface AccountView {
   personPosition: string | null;
   personUnit: string | null;
   canReadReports: boolean;
+  /** Whether sign-in asks for a second factor's code (the secret itself never leaves the database). */
+  secondFactor: boolean;
   createdAt: string;
 }
 
@@ -32,11 +35,16 @@ function accountQuery(db: DB) {
       'p.position as personPosition',
       'u.name as personUnit',
       'a.can_read_reports as canReadReports',
+      sql<number>`case when a.totp_secret is null then 0 else 1 end`.as('secondFactor'),
       'a.created_at as createdAt',
     ]);
 }
 
-const view = <R extends { canReadReports: number }>(row: R) => ({ ...row, canReadReports: row.canReadReports === 1 });
+const view = <R extends { canReadReports: number; secondFactor: number }>(row: R) => ({
+  ...row,
+  canReadReports: row.canReadReports === 1,
+  secondFactor: Number(row.secondFactor) === 1,
+});
 
 export async function listAccounts(db: DB): Promise<AccountView[]> {
   return (await accountQuery(db).orderBy('a.login').execute()).map(view);
@@ -63,11 +71,17 @@ export async function countAdmins(db: DB): Promise<number> {
 export async function updateAccount(
   db: DB,
   id: string,
-  change: { fullName: string; role: string; personId: string | null; canReadReports: boolean },
+  change: { fullName: string; role: string; personId: string | null; canReadReports: boolean; keepsSecondFactor: boolean },
 ): Promise<void> {
   await db
     .updateTable('app_user')
-    .set({ full_name: change.fullName, role: change.role, person_id: change.personId, can_read_reports: change.canReadReports ? 1 : 0 })
+    .set({
+      full_name: change.fullName,
+      role: change.role,
+      person_id: change.personId,
+      can_read_reports: change.canReadReports ? 1 : 0,
+      ...(!change.keepsSecondFactor && { totp_secret: null, totp_pending: null, totp_last_step: null }),
+    })
     .where('id', '=', id)
     .execute();
 }

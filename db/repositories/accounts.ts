@@ -38,9 +38,14 @@ export async function insertUser(db: DB, user: NewUser): Promise<string> {
   return id;
 }
 
-export async function setPasswordHash(db: DB, userId: string, passwordHash: string): Promise<void> {
-  await db.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
-  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+/** Sets a new password and ends the account's sessions — all of them, or all but the one `keepSession` names. */
+export async function setPasswordHash(db: DB, userId: string, passwordHash: string, keepSession: string | null = null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+    let ended = trx.deleteFrom('user_session').where('user_id', '=', userId);
+    if (keepSession) ended = ended.where('id', '!=', keepSession);
+    await ended.execute();
+  });
 }
 
 export async function insertSession(db: DB, idHash: string, userId: string, expiresAt: string): Promise<void> {

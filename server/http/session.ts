@@ -49,6 +49,12 @@ export async function endSession(c: Context, db: DB): Promise<SessionUser | unde
   return user;
 }
 
+/** The stored id of the session this request carries (the hash of its cookie), if any. */
+export function currentSessionId(c: Context): string | null {
+  const token = getCookie(c, SESSION_COOKIE);
+  return token ? hashToken(token) : null;
+}
+
 /** Loads the signed-in user, or refuses with 401. */
 export function requireUser(db: DB): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

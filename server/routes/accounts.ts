@@ -34,6 +34,11 @@ export function accountRoutes({ conn: { db } }: AppDeps) {
       auditDetails(c, { name: reset.login });
       return c.json(reset);
     })
+    .delete('/accounts/:id/totp', async (c) => {
+      const account = await accounts.removeSecondFactorOf(db, c.get('user'), c.req.param('id'));
+      auditDetails(c, { name: account.login });
+      return c.body(null, 204);
+    })
     .delete('/accounts/:id', async (c) => {
       const removed = await accounts.deleteAccount(db, c.get('user'), c.req.param('id'));
       auditDetails(c, { name: removed.login });

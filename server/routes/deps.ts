@@ -1,6 +1,7 @@
 import type { Connection } from '../../db/connect.ts';
 import type { AppConfig } from '../config.ts';
 import type { PdfBrowser } from '../pdf/pdfBrowser.ts';
+import type { SecretBox } from '../security/secretBox.ts';
 import type { DeliveryWorker } from '../services/deliveryWorker.ts';
 
 export interface AppDeps {
@@ -12,4 +13,6 @@ export interface AppDeps {
   deliveryWorker?: DeliveryWorker;
   /** Prints reports as PDF; closed by whoever made it. Made from config.chromiumPath when absent. */
   pdfBrowser?: PdfBrowser;
+  /** Seals second-factor secrets. Made from config.totpKeyFile when absent (the key is read when first needed). */
+  secretBox?: SecretBox;
 }

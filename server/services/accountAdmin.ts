@@ -1,14 +1,16 @@
 import type { DB } from '../../db/connect.ts';
 import * as repo from '../../db/repositories/accountAdmin.ts';
 import { findUserByLogin, setPasswordHash } from '../../db/repositories/accounts.ts';
+import { removeSecondFactor } from '../../db/repositories/secondFactor.ts';
 import { getPeople, getPerson } from '../../db/repositories/staff.ts';
 import { accountRefusal, loginForPerson, rolesKeptBy, type AccountChange, type Actor } from '../../shared/access/accountRules.ts';
+import { offersSecondFactor } from '../../shared/access/secondFactor.ts';
 import type { AccountCreateBody, AccountUpdateBody } from '../../shared/schemas/accounts.ts';
 import { ApiError } from '../http/apiError.ts';
 import { generatePassword, hashPassword } from '../security/password.ts';
 import { createUser } from './accounts.ts';
 
-const REFUSAL_STATUS = { 'account.roleNotKept': 403, 'account.grantOnlyHr': 422, 'account.self': 409, 'account.lastAdmin': 409 } as const;
+const REFUSAL_STATUS = { 'account.roleNotKept': 403, 'account.grantOnlyHr': 422, 'account.self': 409, 'account.selfSecondFactor': 409, 'account.lastAdmin': 409 } as const;
 
 async function check(db: DB, actor: Actor, target: { id: string; role: string } | null, change: AccountChange): Promise<void> {
   const refusal = accountRefusal(actor, target, change, await repo.countAdmins(db));
@@ -46,7 +48,8 @@ export async function updateAccount(db: DB, actor: Actor, id: string, body: Acco
   const target = await existing(db, id);
   await check(db, actor, target, { kind: 'update', role: body.role, canReadReports: body.canReadReports });
   await checkPerson(db, body.personId, id);
-  await repo.updateAccount(db, id, body);
+  // A role that is not offered a second factor does not keep one: its owner could no longer turn it off.
+  await repo.updateAccount(db, id, { ...body, keepsSecondFactor: offersSecondFactor(body.role) });
   return (await repo.getAccountView(db, id))!;
 }
 
@@ -57,6 +60,14 @@ export async function resetPassword(db: DB, actor: Actor, id: string) {
   const password = generatePassword();
   await setPasswordHash(db, id, await hashPassword(password));
   return { login: target.login, password };
+}
+
+/** For a lost phone: the account signs in with its password alone until its owner sets up a new factor. */
+export async function removeSecondFactorOf(db: DB, actor: Actor, id: string) {
+  const target = await existing(db, id);
+  await check(db, actor, target, { kind: 'removeSecondFactor' });
+  if (!(await removeSecondFactor(db, id))) throw new ApiError(409, 'secondFactor.notOn');
+  return target;
 }
 
 export async function deleteAccount(db: DB, actor: Actor, id: string) {

@@ -1,5 +1,6 @@
 import type { DB } from '../../db/connect.ts';
 import { isCalibrationMember } from '../../db/repositories/calibration.ts';
+import { hasSecondFactor } from '../../db/repositories/secondFactor.ts';
 import type { UserRow } from '../../db/schema.ts';
 import type { SessionUser } from '../http/session.ts';
 
@@ -21,5 +22,6 @@ export async function describeUser(db: DB, user: SessionUser) {
     linked: user.personId !== null,
     canReadReports: user.canReadReports,
     calibrating: await isCalibrationMember(db, user.id),
+    secondFactor: await hasSecondFactor(db, user.id),
   };
 }

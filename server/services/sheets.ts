@@ -1,10 +1,10 @@
-import QRCode from 'qrcode';
 import type { DB } from '../../db/connect.ts';
 import { getCampaign } from '../../db/repositories/campaigns.ts';
 import { claimSheets } from '../../db/repositories/deliveries.ts';
 import { isEditable } from '../../shared/rules/campaignStatus.ts';
 import { ApiError } from '../http/apiError.ts';
 import { linkTokens } from '../security/tokens.ts';
+import { qrDataUrl } from './qrImage.ts';
 
 export interface Sheet {
   invitationId: string;
@@ -14,11 +14,6 @@ export interface Sheet {
   url: string;
   /** The link as a QR code: an SVG image in a data: URL, which the page's CSP allows. */
   qr: string;
-}
-
-async function qrDataUrl(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }
 
 /**

@@ -21,15 +21,20 @@ export interface AccountState {
   role: string;
 }
 
-/** What is asked: a new account or a change (its role and grant afterwards), or the account's removal. */
-export type AccountChange = { kind: 'create' | 'update'; role: Role; canReadReports: boolean } | { kind: 'reset' | 'delete' };
+/**
+ * What is asked: a new account or a change (its role and grant afterwards), a new password, the removal of its
+ * second factor (for a lost phone), or the account's removal.
+ */
+export type AccountChange = { kind: 'create' | 'update'; role: Role; canReadReports: boolean } | { kind: 'reset' | 'removeSecondFactor' | 'delete' };
 
-export type AccountRefusal = 'account.roleNotKept' | 'account.grantOnlyHr' | 'account.self' | 'account.lastAdmin';
+export type AccountRefusal = 'account.roleNotKept' | 'account.grantOnlyHr' | 'account.self' | 'account.selfSecondFactor' | 'account.lastAdmin';
 
 /**
  * Why `actor` may not make `change` to `target` (null for a new account), or null when allowed. `admins` is the
  * number of administrator accounts now: the last one is neither removed nor demoted, so someone can always
- * keep accounts. Nobody deletes their own account or changes their own role (a password reset is allowed).
+ * keep accounts. Nobody deletes their own account or changes their own role (a password reset is allowed), nor
+ * removes their own second factor here: that is turned off on "My account" with a code, so a session left open
+ * cannot strip it.
  */
 export function accountRefusal(actor: Actor, target: AccountState | null, change: AccountChange, admins: number): AccountRefusal | null {
   const kept = rolesKeptBy(actor.role);
@@ -40,6 +45,7 @@ export function accountRefusal(actor: Actor, target: AccountState | null, change
   if (losesAdmin && admins <= 1) return 'account.lastAdmin';
   const self = target !== null && target.id === actor.id;
   if (self && (change.kind === 'delete' || (change.kind === 'update' && change.role !== target.role))) return 'account.self';
+  if (self && change.kind === 'removeSecondFactor') return 'account.selfSecondFactor';
   return null;
 }
 

@@ -5,6 +5,10 @@
 export const AUDIT_ACTIONS = {
   'POST /auth/login': 'audit.action.signIn',
   'POST /auth/logout': 'audit.action.signOut',
+  'POST /auth/password': 'audit.action.ownPassword',
+  'POST /auth/totp/setup': 'audit.action.secondFactorSetup',
+  'POST /auth/totp/confirm': 'audit.action.secondFactorOn',
+  'POST /auth/totp/off': 'audit.action.secondFactorOff',
   'GET /evaluations/:eid/report': 'audit.action.reportRead',
   'GET /evaluations/:eid/report.pdf': 'audit.action.reportPdf',
   'POST /units': 'audit.action.unitCreate',
@@ -40,6 +44,7 @@ export const AUDIT_ACTIONS = {
   'POST /accounts/for-people': 'audit.action.accountsForPeople',
   'PUT /accounts/:id': 'audit.action.accountUpdate',
   'POST /accounts/:id/password': 'audit.action.accountPassword',
+  'DELETE /accounts/:id/totp': 'audit.action.accountSecondFactorRemove',
   'DELETE /accounts/:id': 'audit.action.accountDelete',
   'POST /campaigns/:id/calibrations': 'audit.action.calibrationCreate',
   'PUT /campaigns/:id/calibrations/:sid': 'audit.action.calibrationUpdate',

@@ -13,6 +13,8 @@ import { training } from './sections/training.ts';
 import { reportContent } from './sections/reportContent.ts';
 import { respondLimits } from './sections/respondLimits.ts';
 import { signIn } from './sections/signIn.ts';
+import { myAccount } from './sections/myAccount.ts';
+import { secondFactor } from './sections/secondFactor.ts';
 
 /**
  * English catalogue: the key set every catalogue must match (kk.ts and ru.ts are checked against it
@@ -34,6 +36,8 @@ export const en = {
   ...reportPdf.en,
   ...respondLimits.en,
   ...signIn.en,
+  ...myAccount.en,
+  ...secondFactor.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',
   'lang.label': 'Language',

@@ -14,6 +14,8 @@ import { training } from './sections/training.ts';
 import { reportContent } from './sections/reportContent.ts';
 import { respondLimits } from './sections/respondLimits.ts';
 import { signIn } from './sections/signIn.ts';
+import { myAccount } from './sections/myAccount.ts';
+import { secondFactor } from './sections/secondFactor.ts';
 
 /** Kazakh catalogue. Terms follow the methodology (seed 002, §34–37, Annexes 5–8). */
 export const kk: Record<MessageKey, string> = {
@@ -32,6 +34,8 @@ export const kk: Record<MessageKey, string> = {
   ...reportPdf.kk,
   ...respondLimits.kk,
   ...signIn.kk,
+  ...myAccount.kk,
+  ...secondFactor.kk,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Мазмұнға өту',
   'lang.label': 'Тіл',

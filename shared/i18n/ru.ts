@@ -14,6 +14,8 @@ import { training } from './sections/training.ts';
 import { reportContent } from './sections/reportContent.ts';
 import { respondLimits } from './sections/respondLimits.ts';
 import { signIn } from './sections/signIn.ts';
+import { myAccount } from './sections/myAccount.ts';
+import { secondFactor } from './sections/secondFactor.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
 export const ru: Record<MessageKey, string> = {
@@ -32,6 +34,8 @@ export const ru: Record<MessageKey, string> = {
   ...reportPdf.ru,
   ...respondLimits.ru,
   ...signIn.ru,
+  ...myAccount.ru,
+  ...secondFactor.ru,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Перейти к содержимому',
   'lang.label': 'Язык',

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { RELATIONS } from '../rules/respondentRelation.ts';
 import { ABSENCES } from '../rules/absence.ts';
-import { category, id, isoDate, optionalCode, optionalDate, optionalEmail, optionalId, text, year } from './fields.ts';
+import { category, id, isoDate, totpCode, optionalCode, optionalDate, optionalEmail, optionalId, text, year } from './fields.ts';
 
 export const loginBody = z.strictObject({
   login: text(100),
   password: z.string({ error: 'required' }).min(1, { error: 'required' }).max(200, { error: 'tooLong' }),
+  /** The second factor's code, for accounts that have one; asked for once the password proved right. */
+  code: totpCode.optional(),
 });
 
 export const unitBody = z.strictObject({ name: text(), parentId: optionalId });

@@ -5,7 +5,7 @@ import { isValidCategory, normalizeCategory } from '../rules/positionCategory.ts
  * Field schemas shared by the forms and the API. Their error messages are codes (`required`, `tooLong` …)
  * that the i18n catalogues turn into a sentence in the reader's language.
  */
-export const FIELD_ERRORS = ['required', 'tooLong', 'invalid', 'invalidCategory', 'invalidEmail', 'invalidDate', 'invalidYear', 'dateOrder'] as const;
+export const FIELD_ERRORS = ['required', 'tooLong', 'invalid', 'invalidCategory', 'invalidEmail', 'invalidDate', 'invalidYear', 'dateOrder', 'codeFormat', 'passwordTooShort', 'passwordIsCurrent', 'passwordIsLogin'] as const;
 export type FieldError = (typeof FIELD_ERRORS)[number];
 
 export const text = (max = 200) =>
@@ -41,3 +41,9 @@ export const optionalCode = z
   .transform((v) => (v ? v : null));
 
 export const year = z.number({ error: 'invalidYear' }).int({ error: 'invalidYear' }).min(2000, { error: 'invalidYear' }).max(2100, { error: 'invalidYear' });
+
+/** A six-digit code from an authenticator app; the space some apps show in the middle is allowed. */
+export const totpCode = z
+  .string({ error: 'required' })
+  .overwrite((s) => s.replace(/\s+/g, ''))
+  .regex(/^\d{6}$/, { error: 'codeFormat' });

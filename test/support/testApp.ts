@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { connect, type Connection } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type AppConfig } from '../../server/config.ts';
 import { smtpMailer } from '../../server/mail/mailer.ts';
+import { SecretBox } from '../../server/security/secretBox.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
 
@@ -30,7 +32,9 @@ export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseU
   const config = { ...loadConfig({ DATA_DIR: '/tmp' }), publicUrl: 'http://b360.test', mail: setup.mail ?? null, ...(setup.chromiumPath && { chromiumPath: setup.chromiumPath }) };
   // Retries a few milliseconds apart: the tests check that they happen, not how long they wait.
   const deliveryWorker = new DeliveryWorker(conn.db, smtpMailer(config.mail), { retryDelaysMs: [20, 20] });
-  const app = createApp({ conn, config, now: () => now, deliveryWorker }, { staticDir: null });
+  // Second-factor secrets sealed under a key of this test's own, kept in memory rather than in a file.
+  const secretBox = new SecretBox(() => randomBytes(32));
+  const app = createApp({ conn, config, now: () => now, deliveryWorker, secretBox }, { staticDir: null });
   // The HR officer who writes the reports (§37) holds the grant to read them (§21).
   await createUser(conn.db, { login: 'hr', fullName: 'HR', role: 'hr', password: PASSWORD, canReadReports: true });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountRefusal, loginForPerson, rolesKeptBy } from '../../shared/access/accountRules.ts';
+import { offersSecondFactor, SECOND_FACTOR_ROLES } from '../../shared/access/secondFactor.ts';
 import { canRunCalibration, hasOwnReports, landingPath, mayOpenScreen } from '../../shared/access/navigation.ts';
 
 const admin = { id: 'a1', role: 'admin' };
@@ -32,6 +33,20 @@ describe('who keeps which accounts', () => {
     expect(accountRefusal(admin, root, { kind: 'update', role: 'admin', canReadReports: false }, 1)).toBeNull();
     expect(accountRefusal(admin, root, { kind: 'reset' }, 1)).toBeNull();
     expect(accountRefusal(admin, { id: 'a2', role: 'admin' }, { kind: 'delete' }, 2)).toBeNull();
+  });
+
+  it('lets a keeper remove another account’s second factor, never their own (that needs a code)', () => {
+    const removal = { kind: 'removeSecondFactor' } as const;
+    expect(accountRefusal(admin, { id: 'x', role: 'hr' }, removal, 1)).toBeNull();
+    expect(accountRefusal(admin, { id: 'a1', role: 'admin' }, removal, 2)).toBe('account.selfSecondFactor');
+    expect(accountRefusal(head, { id: 'x', role: 'hr' }, removal, 1)).toBe('account.roleNotKept');
+  });
+});
+
+describe('who is offered a second factor', () => {
+  it('offers it to administrators and HR, not to trainers or staff members’ own accounts', () => {
+    expect(SECOND_FACTOR_ROLES).toEqual(['admin', 'hr_head', 'hr']);
+    expect(['admin', 'hr_head', 'hr', 'trainer', 'employee', 'boss'].map(offersSecondFactor)).toEqual([true, true, true, false, false, false]);
   });
 });
 

@@ -42,6 +42,7 @@ export function Layout(props: ParentProps) {
                 <A href="/audit">{t('nav.audit')}</A>
               </Show>
               <span class="who">{t('nav.signedInAs', { name: u().fullName })}</span>
+              <A href="/my/account">{t('nav.myAccount')}</A>
               <button type="button" class="secondary" onClick={() => void signOut()}>{t('nav.signOut')}</button>
             </nav>
           )}

@@ -12,6 +12,7 @@ import { CampaignsPage } from './pages/CampaignsPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { HomePage, NotFoundPage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { MyAccountPage } from './pages/MyAccountPage.tsx';
 import { MyReportsPage } from './pages/MyReportsPage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
 import { RespondentsPage } from './pages/RespondentsPage.tsx';
@@ -46,6 +47,7 @@ render(
       <Route path="/training/:id" component={TrainingPage} />
       <Route path="/accounts" component={AccountsPage} />
       <Route path="/my/reports" component={MyReportsPage} />
+      <Route path="/my/account" component={MyAccountPage} />
       <Route path="/" component={HomePage} />
       <Route path="*" component={NotFoundPage} />
     </Router>

@@ -6,6 +6,8 @@ import { api, setUnauthorizedHandler } from '../common/api.ts';
 export interface CurrentUser extends Navigator {
   login: string;
   fullName: string;
+  /** Sign-in asks this account for a TOTP code. */
+  secondFactor: boolean;
 }
 
 /** undefined: not known yet; null: signed out. */

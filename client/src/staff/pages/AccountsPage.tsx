@@ -57,6 +57,10 @@ export function AccountsPage() {
     const yes = await confirmation.ask({ title: t('accounts.resetPassword'), body: t('accounts.resetConfirm', { login: a.login }), confirmLabel: t('accounts.resetPassword') });
     if (yes) await act(async () => showPasswords([{ login: a.login, fullName: a.fullName, password: (await api<{ password: string }>('POST', `/accounts/${a.id}/password`)).password }]));
   };
+  const removeFactor = async (a: AccountView) => {
+    const yes = await confirmation.ask({ title: t('accounts.removeSecondFactor'), body: t('accounts.removeSecondFactorConfirm', { login: a.login }), confirmLabel: t('accounts.removeSecondFactor') });
+    if (yes) await act(() => api('DELETE', `/accounts/${a.id}/totp`));
+  };
   const remove = async (a: AccountView) => {
     const yes = await confirmation.ask({ title: t('common.delete'), body: t('accounts.deleteConfirm', { login: a.login }), confirmLabel: t('common.delete') });
     if (yes) await act(() => api('DELETE', `/accounts/${a.id}`));
@@ -108,12 +112,19 @@ export function AccountsPage() {
                   <tr data-testid="account-row">
                     <td>{a.login}<Show when={a.id === listing()!.selfId}> <span class="muted small">({t('accounts.you')})</span></Show></td>
                     <td>{a.fullName}</td>
-                    <td>{t(`role.${a.role as Role}`)}<Show when={a.canReadReports}><br /><span class="small muted">{t('accounts.granted')}</span></Show></td>
+                    <td>
+                      {t(`role.${a.role as Role}`)}
+                      <Show when={a.canReadReports}><br /><span class="small muted">{t('accounts.granted')}</span></Show>
+                      <Show when={a.secondFactor}><br /><span class="small muted">{t('accounts.secondFactorOn')}</span></Show>
+                    </td>
                     <td>{a.personName ?? t('common.none')}<Show when={a.personName}><br /><span class="muted small">{a.personPosition}, {a.personUnit}</span></Show></td>
                     <td class="row">
                       <Show when={kept(a)}>
                         <button type="button" class="secondary" onClick={() => open(a)} aria-label={`${t('common.edit')}: ${a.login}`}>{t('common.edit')}</button>
                         <button type="button" class="secondary" onClick={() => void reset(a)} aria-label={`${t('accounts.resetPassword')}: ${a.login}`}>{t('accounts.resetPassword')}</button>
+                        <Show when={a.secondFactor && a.id !== listing()!.selfId}>
+                          <button type="button" class="secondary" onClick={() => void removeFactor(a)} aria-label={`${t('accounts.removeSecondFactor')}: ${a.login}`}>{t('accounts.removeSecondFactor')}</button>
+                        </Show>
                         <Show when={a.id !== listing()!.selfId}>
                           <button type="button" class="danger" onClick={() => void remove(a)} aria-label={`${t('common.delete')}: ${a.login}`}>{t('common.delete')}</button>
                         </Show>
