@@ -27,8 +27,10 @@ export function dialectOf(url: string): DialectName {
 export function openSqlite(file: string): SqliteDatabase.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
-  // WAL lets reports read while answers are written; FULL syncs the WAL on every commit, so an
-  // acknowledged answer survives a power cut, not only a crash of the process.
+  // WAL lets reports read while answers are written. With WAL, NORMAL would sync only at checkpoints: safe
+  // when the process dies (the OS still writes the WAL out), but a power cut could undo the last commits —
+  // answers already acknowledged with 201. FULL syncs the WAL on every commit, so they survive that too, for
+  // about 1.5 ms a commit (scripts/measure-durability.ts: ~300 vs ~500 submissions/s).
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
