@@ -24,6 +24,11 @@ export function dialectOf(url: string): DialectName {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
 }
 
+/** The file of a `sqlite:<file>` URL (`:memory:` for an in-memory database). */
+export function sqliteFileOf(url: string): string {
+  return url.replace(/^sqlite:(\/\/)?/, '');
+}
+
 export function openSqlite(file: string): SqliteDatabase.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
@@ -47,7 +52,7 @@ export async function connect(url: string, options: { migrate?: boolean } = {}):
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     connection = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect, file: null };
   } else {
-    const file = url.replace(/^sqlite:(\/\/)?/, '');
+    const file = sqliteFileOf(url);
     const sqlite = openSqlite(file);
     connection = {
       db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),

@@ -45,7 +45,7 @@ function killedMidLoad(label: string, database: (dataDir: string) => { databaseU
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-crash-'));
     ({ databaseUrl, env } = database(dataDir));
     const conn = await connect(databaseUrl);
-    links = (await openCampaignWithManyLinks(conn.db, EVALUATED)).links;
+    links = (await openCampaignWithManyLinks(conn.db, EVALUATED, { name: 'Killed mid-load' })).links;
     await conn.db.destroy();
     outcome.push(...links.map((): Outcome => 'unsent'));
     figures.links = links.length;

@@ -33,7 +33,7 @@ export function fingerprint(answers: Readonly<Record<string, number>>): string {
  * link issued for every invitation: `evaluated × (peers + 1)` links. Written straight through the repositories,
  * as HR's clicks would leave it, in a few seconds rather than thousands of requests.
  */
-export async function openCampaignWithManyLinks(db: DB, evaluated: number, peers = 5): Promise<{ campaignId: string; links: PreparedLink[] }> {
+export async function openCampaignWithManyLinks(db: DB, evaluated: number, { peers = 5, name = 'Many links' } = {}): Promise<{ campaignId: string; links: PreparedLink[] }> {
   const unit = await insertUnit(db, { name: 'Аппарат', parentId: null });
   const ids = Array.from({ length: evaluated }, () => newId());
   const stamp = nowIso();
@@ -45,7 +45,7 @@ export async function openCampaignWithManyLinks(db: DB, evaluated: number, peers
   }
   // The deadline two months ahead: the server closes campaigns whose deadline passed when it starts.
   const deadline = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-  const campaignId = await insertCampaign(db, { name: 'Crash test', year: Number(deadline.slice(0, 4)), methodologyId: almaty2023.id, deadline });
+  const campaignId = await insertCampaign(db, { name, year: Number(deadline.slice(0, 4)), methodologyId: almaty2023.id, deadline });
   await insertEvaluations(
     db,
     ids.map((id, n) => ({
