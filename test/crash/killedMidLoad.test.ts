@@ -90,9 +90,10 @@ function killedMidLoad(label: string, database: (dataDir: string) => { databaseU
             outcome[n] = 'refused';
             refusals.push(`${res.status} ${body}`);
           }
-        } catch {
+        } catch (error) {
           // The connection was cut: the server is gone, and the answer may or may not have been committed.
           outcome[n] = 'noAnswer';
+          if (!killed) refusals.push(`no answer before the kill: ${String((error as Error).cause ?? error)}`);
         }
         inFlight--;
         if (!killed && acknowledged >= figures.killAt) {

@@ -45,7 +45,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   };
   const stop = async (signal: 'SIGKILL' | 'SIGTERM') => {
     // SIGTERM to tsx, which passes it on as to any server stopped by hand; SIGKILL to both at once.
-    if (groupAlive()) process.kill(signal === 'SIGKILL' ? -pid : pid, signal);
+    try {
+      process.kill(signal === 'SIGKILL' ? -pid : pid, signal);
+    } catch {
+      // Already gone.
+    }
     await exited;
     // The server itself is tsx's child: wait for it too, so nothing still holds the database.
     for (let waited = 0; groupAlive(); waited += 20) {
