@@ -15,13 +15,15 @@ import { openCampaignWithManyLinks } from '../test/support/manyLinks.ts';
 
 // What `synchronous = FULL` (db/connect.ts) costs against NORMAL: respondents' submissions per second over
 // HTTP into a SQLite file, `concurrency` at a time. The directory must be on a real disk (not tmpfs), or
-// fsync costs nothing:
-//   npx tsx scripts/measure-durability.ts [evaluated=600, six links each] [concurrency=24] [directory=os.tmpdir()]
+// fsync costs nothing. The modes take turns, `rounds` times, so a busy machine weighs on both alike:
+//   npx tsx scripts/measure-durability.ts [evaluated=600, six links each] [concurrency=24] [rounds=3] [directory=os.tmpdir()]
 const evaluated = Number(process.argv[2] ?? 600);
 const concurrency = Number(process.argv[3] ?? 24);
-const parent = process.argv[4] ?? os.tmpdir();
+const rounds = Number(process.argv[4] ?? 3);
+const parent = process.argv[5] ?? os.tmpdir();
 
-for (const mode of ['FULL', 'NORMAL'] as const) {
+const rates: Record<'FULL' | 'NORMAL', number[]> = { FULL: [], NORMAL: [] };
+for (const mode of Array.from({ length: rounds }, () => ['FULL', 'NORMAL'] as const).flat()) {
   const dir = fs.mkdtempSync(path.join(parent, 'b360-durability-'));
   const conn = await connect(`sqlite:${path.join(dir, 'bagalau360.sqlite')}`);
   await sql.raw(`pragma synchronous = ${mode}`).execute(conn.db);
@@ -45,8 +47,11 @@ for (const mode of ['FULL', 'NORMAL'] as const) {
     }),
   );
   const seconds = (performance.now() - start) / 1000;
-  console.log(`synchronous = ${mode.padEnd(6)} ${links.length} submissions, ${concurrency} at a time: ${(links.length / seconds).toFixed(0).padStart(5)} per second (${((seconds * 1000) / links.length).toFixed(2)} ms each)`);
+  rates[mode].push(links.length / seconds);
+  console.log(`synchronous = ${mode.padEnd(6)} ${links.length} submissions, ${concurrency} at a time: ${(links.length / seconds).toFixed(0).padStart(5)} per second`);
   server.close();
   await conn.db.destroy();
   fs.rmSync(dir, { recursive: true, force: true });
 }
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+console.log(`median: FULL ${median(rates.FULL).toFixed(0)}/s (${(1000 / median(rates.FULL)).toFixed(2)} ms each), NORMAL ${median(rates.NORMAL).toFixed(0)}/s (${(1000 / median(rates.NORMAL)).toFixed(2)} ms each)`);
