@@ -32,11 +32,11 @@ describe('starting the product', () => {
       body: JSON.stringify({ login: 'admin', password }),
     });
     expect(login.status).toBe(200);
-    await first.stop();
+    await first.stop('SIGTERM');
 
     const second = await startServer({ DATA_DIR: dataDir, PORT: port });
     expect(second.output()).not.toContain('password:');
-    await second.stop();
+    await second.stop('SIGTERM');
   });
 
   it('refuses a bad configuration with a clear message', async () => {

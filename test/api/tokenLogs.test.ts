@@ -18,7 +18,7 @@ describe('what the running server writes down', () => {
     const smtp = await startSmtp();
     smtp.echo.add('echo@b360.test');
     const server = await startServerProcess({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SMTP_URL: smtp.url, MAIL_FROM: 'Bagalau 360 <hr@b360.test>', CHROMIUM_PATH: '/nonexistent/chromium' });
-    const origin = `http://127.0.0.1:${server.port}`;
+    const { origin } = server;
     const tokens = new Set<string>();
     let cookie = '';
     const call = async (method: string, apiPath: string, body?: unknown, raw?: string) => {
@@ -101,7 +101,7 @@ describe('what the running server writes down', () => {
       keep([...mailed(), ...smtp.echoed]);
       expect(smtp.echoed).toHaveLength(2);
     } finally {
-      await server.stop();
+      await server.stop('SIGTERM');
       await smtp.close();
     }
 

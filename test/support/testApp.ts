@@ -24,8 +24,11 @@ export interface TestApp {
 const PASSWORD = 'api-test-password';
 const ORIGIN = 'http://b360.test';
 
-/** The whole app on a private database (in-memory SQLite unless told), with an HR account signed in. */
-export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string; chromiumPath?: string } = {}): Promise<TestApp> {
+/**
+ * The whole app on a private database (in-memory SQLite unless told), with an HR account signed in. On a
+ * database that already has it (`existingAccount`: another test app's, restored from a backup) it only signs in.
+ */
+export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string; existingAccount?: boolean; chromiumPath?: string } = {}): Promise<TestApp> {
   const conn = await connect(setup.databaseUrl ?? 'sqlite::memory:');
   // Mid-December 2025: campaigns of 2025 (deadline 10 January 2026) are still open.
   let now = new Date('2025-12-15T06:00:00Z');
@@ -36,7 +39,7 @@ export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseU
   const secretBox = new SecretBox(() => randomBytes(32));
   const app = createApp({ conn, config, now: () => now, deliveryWorker, secretBox }, { staticDir: null });
   // The HR officer who writes the reports (§37) holds the grant to read them (§21).
-  await createUser(conn.db, { login: 'hr', fullName: 'HR', role: 'hr', password: PASSWORD, canReadReports: true });
+  if (!setup.existingAccount) await createUser(conn.db, { login: 'hr', fullName: 'HR', role: 'hr', password: PASSWORD, canReadReports: true });
 
   const call: TestApp['call'] = (method, path, body, options = {}) => {
     const origin = options.origin === undefined ? ORIGIN : options.origin;
