@@ -12,6 +12,7 @@ import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
 import { reportContent } from './sections/reportContent.ts';
 import { respondLimits } from './sections/respondLimits.ts';
+import { badInput } from './sections/badInput.ts';
 import { signIn } from './sections/signIn.ts';
 
 /**
@@ -33,6 +34,7 @@ export const en = {
   ...reportContent.en,
   ...reportPdf.en,
   ...respondLimits.en,
+  ...badInput.en,
   ...signIn.en,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Skip to content',

@@ -13,6 +13,7 @@ import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
 import { reportContent } from './sections/reportContent.ts';
 import { respondLimits } from './sections/respondLimits.ts';
+import { badInput } from './sections/badInput.ts';
 import { signIn } from './sections/signIn.ts';
 
 /** Kazakh catalogue. Terms follow the methodology (seed 002, §34–37, Annexes 5–8). */
@@ -31,6 +32,7 @@ export const kk: Record<MessageKey, string> = {
   ...reportContent.kk,
   ...reportPdf.kk,
   ...respondLimits.kk,
+  ...badInput.kk,
   ...signIn.kk,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Мазмұнға өту',

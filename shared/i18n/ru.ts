@@ -13,6 +13,7 @@ import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
 import { reportContent } from './sections/reportContent.ts';
 import { respondLimits } from './sections/respondLimits.ts';
+import { badInput } from './sections/badInput.ts';
 import { signIn } from './sections/signIn.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
@@ -31,6 +32,7 @@ export const ru: Record<MessageKey, string> = {
   ...reportContent.ru,
   ...reportPdf.ru,
   ...respondLimits.ru,
+  ...badInput.ru,
   ...signIn.ru,
   'app.name': 'Bagalau 360',
   'app.skipToContent': 'Перейти к содержимому',
