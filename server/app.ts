@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from './http/apiError.ts';
 import { auditTrail } from './http/auditTrail.ts';
 import { databaseConflict } from './http/databaseConflict.ts';
+import { refuseNulCharacter } from './http/nulCharacter.ts';
 import { sameOrigin } from './http/sameOrigin.ts';
 import { requireUser, type AppEnv } from './http/session.ts';
 import { ACCOUNT_KEEPERS } from '../shared/access/accountRules.ts';
@@ -30,6 +31,9 @@ import { staffImportRoutes } from './routes/staffImport.ts';
 import { trainingRoutes } from './routes/training.ts';
 
 export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+
+/** The largest request body the API reads (staff list files excepted: routes/staffImport.ts). */
+export const JSON_BODY_LIMIT = 256 * 1024;
 
 export function createApp(deps: AppDeps, options: { staticDir?: string | null } = {}) {
   const app = new Hono();
@@ -57,9 +61,10 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
     await next();
     c.header('Cache-Control', 'no-store');
   });
-  const jsonLimit = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ApiError(413, 'body.tooLarge'); } });
+  const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw new ApiError(413, 'body.tooLarge'); } });
   // Staff list files have their own, larger limit (routes/staffImport.ts).
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/staff-import/') ? next() : jsonLimit(c, next)));
+  app.use('/api/*', refuseNulCharacter);
 
   // Respondents' links are not sessions: a forged request there has no one's rights to borrow.
   const csrf = sameOrigin({ publicUrl: deps.config.publicUrl, trustProxy: deps.config.trustProxy });

@@ -12,6 +12,7 @@ import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
 import { reportContent } from './sections/reportContent.ts';
 import { respondLimits } from './sections/respondLimits.ts';
+import { badInput } from './sections/badInput.ts';
 import { signIn } from './sections/signIn.ts';
 import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
@@ -35,6 +36,7 @@ export const en = {
   ...reportContent.en,
   ...reportPdf.en,
   ...respondLimits.en,
+  ...badInput.en,
   ...signIn.en,
   ...myAccount.en,
   ...secondFactor.en,

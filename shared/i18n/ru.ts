@@ -13,6 +13,7 @@ import { staffImport } from './sections/staffImport.ts';
 import { training } from './sections/training.ts';
 import { reportContent } from './sections/reportContent.ts';
 import { respondLimits } from './sections/respondLimits.ts';
+import { badInput } from './sections/badInput.ts';
 import { signIn } from './sections/signIn.ts';
 import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
@@ -33,6 +34,7 @@ export const ru: Record<MessageKey, string> = {
   ...reportContent.ru,
   ...reportPdf.ru,
   ...respondLimits.ru,
+  ...badInput.ru,
   ...signIn.ru,
   ...myAccount.ru,
   ...secondFactor.ru,

@@ -62,10 +62,19 @@ export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'inval
 
 export const respondOpenBody = z.strictObject({ token: linkToken });
 
-export const respondSubmitBody = z.strictObject({
-  token: linkToken,
-  answers: z.record(z.string().min(1).max(80), z.number().int()).refine((a) => Object.keys(a).length <= 200, { error: 'tooLong' }),
-});
+/**
+ * Statement id → scale value. A record silently drops a `__proto__` key (whatever its value), which would let
+ * a submission through with a key it never checked: that key is refused like any unknown field.
+ */
+const answers = z.preprocess(
+  (raw, ctx) => {
+    if (raw !== null && typeof raw === 'object' && Object.hasOwn(raw, '__proto__')) ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'unknownField', input: raw });
+    return raw;
+  },
+  z.record(z.string().min(1).max(80), z.number().int()).refine((a) => Object.keys(a).length <= 200, { error: 'tooLong' }),
+);
+
+export const respondSubmitBody = z.strictObject({ token: linkToken, answers });
 
 export type PersonBody = z.infer<typeof personBody>;
 export type CampaignCreateBody = z.infer<typeof campaignCreateBody>;

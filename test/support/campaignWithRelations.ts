@@ -25,11 +25,15 @@ export async function openWithRelations(t: TestApp, evaluatedId: string, respond
   const invitationOf = new Map<string, string>(
     detail.invitations.map((r: { id: string; respondentId: string; relation: string }) => [r.relation === 'self' ? 'self' : r.respondentId, r.id]),
   );
-  const answer = async (who: string, value: (ci: number, si: number) => number) => {
+  /** The link token of a respondent ('self' for the self-assessment). */
+  const token = (who: string) => {
     const link = links.find((l) => l.invitationId === invitationOf.get(who));
     if (!link) throw new Error(`no link for ${who}`);
-    const res = await t.call('POST', '/respond/submit', { token: tokenOf(link.url), answers: fullAnswers(formKey, value) }, { cookie: null });
+    return tokenOf(link.url);
+  };
+  const answer = async (who: string, value: (ci: number, si: number) => number) => {
+    const res = await t.call('POST', '/respond/submit', { token: token(who), answers: fullAnswers(formKey, value) }, { cookie: null });
     if (res.status !== 201) throw new Error(await res.text());
   };
-  return { campaignId, evaluationId: evaluationId!, answer, close: () => t.json('POST', `/campaigns/${campaignId}/close`) };
+  return { campaignId, evaluationId: evaluationId!, token, answer, close: () => t.json('POST', `/campaigns/${campaignId}/close`) };
 }

@@ -21,6 +21,9 @@ export interface TestApp {
   deliveryWorker: DeliveryWorker;
 }
 
+/** An app in this process: also the app itself, for its route table and requests built byte by byte. */
+export type InProcessTestApp = TestApp & { app: ReturnType<typeof createApp> };
+
 const PASSWORD = 'api-test-password';
 const ORIGIN = 'http://b360.test';
 
@@ -28,7 +31,7 @@ const ORIGIN = 'http://b360.test';
  * The whole app on a private database (in-memory SQLite unless told), with an HR account signed in. On a
  * database that already has it (`existingAccount`: another test app's, restored from a backup) it only signs in.
  */
-export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string; existingAccount?: boolean; chromiumPath?: string } = {}): Promise<TestApp> {
+export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string; existingAccount?: boolean; chromiumPath?: string } = {}): Promise<InProcessTestApp> {
   const conn = await connect(setup.databaseUrl ?? 'sqlite::memory:');
   // Mid-December 2025: campaigns of 2025 (deadline 10 January 2026) are still open.
   let now = new Date('2025-12-15T06:00:00Z');
@@ -49,8 +52,9 @@ export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseU
     if (body !== undefined || options.raw !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
     return Promise.resolve(app.request(`${ORIGIN}/api${path}`, { method, headers, body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)) }));
   };
-  const testApp: TestApp = {
+  const testApp: InProcessTestApp = {
     conn,
+    app,
     call,
     cookie: '',
     json: async (method, path, body) => {
