@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { SECOND_FACTOR_ROLES } from '../../shared/access/secondFactor.ts';
 import { loginBody } from '../../shared/schemas/api.ts';
-import { passwordChangeBody, totpCodeBody } from '../../shared/schemas/ownAccount.ts';
+import { passwordChangeBody, totpCodeBody, totpSetupBody } from '../../shared/schemas/ownAccount.ts';
 import { recordAction } from '../http/auditTrail.ts';
 import { parseBody } from '../http/parseBody.ts';
 import { requireRole } from '../http/requireRole.ts';
@@ -51,6 +51,7 @@ export function authRoutes({ conn: { db }, config, now, secretBox }: AppDeps) {
     // The second factor is offered to those who keep the staff list, reports or accounts (shared/access/secondFactor.ts).
     .use('/totp/*', requireUser(db), requireRole(...SECOND_FACTOR_ROLES))
     .post('/totp/setup', async (c) => {
+      await parseBody(c, totpSetupBody);
       const setup = await factors.beginSetup(c.get('user'));
       await recordAction(db, now(), c.get('user'), 'POST /auth/totp/setup');
       return c.json(setup);

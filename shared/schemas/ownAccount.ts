@@ -14,3 +14,6 @@ export const passwordChangeBody = (login: string) =>
 export const totpCodeBody = z.strictObject({ code: totpCode });
 
 export type PasswordChangeBody = z.infer<ReturnType<typeof passwordChangeBody>>;
+
+/** Starting a second factor's setup takes nothing, and says so: a request carrying anything else is refused. */
+export const totpSetupBody = z.strictObject({});

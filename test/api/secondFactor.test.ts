@@ -20,7 +20,7 @@ const stored = (login: string) => t.conn.db.selectFrom('app_user').select(['id',
 
 /** Sets up and turns on the HR officer's second factor (at START); returns its secret. */
 async function enrolHr(): Promise<string> {
-  const { secret } = (await as(t.cookie, 'POST', '/auth/totp/setup')).body;
+  const { secret } = (await as(t.cookie, 'POST', '/auth/totp/setup', {})).body;
   expect((await as(t.cookie, 'POST', '/auth/totp/confirm', { code: codeOf(secret) })).status).toBe(204);
   return secret;
 }
@@ -47,7 +47,7 @@ function secondFactorTests(database: () => Promise<ThrowawaySchema>) {
 
   describe('setting up a second factor', () => {
     it('gives a URI, a QR code and the key; only a confirmed code switches it on, and the secret is stored sealed', async () => {
-      const setup = await as(t.cookie, 'POST', '/auth/totp/setup');
+      const setup = await as(t.cookie, 'POST', '/auth/totp/setup', {});
       expect(setup.status).toBe(200);
       const { uri, qr, secret } = setup.body as { uri: string; qr: string; secret: string };
       expect(uri).toBe(`otpauth://totp/Bagalau%20360:hr?issuer=Bagalau%20360&secret=${secret}&algorithm=SHA1&digits=6&period=30`);
@@ -71,7 +71,7 @@ function secondFactorTests(database: () => Promise<ThrowawaySchema>) {
       expect(on.totp_secret).toBe(pending.totp_pending);
       expect(on.totp_pending).toBeNull();
       expect((await as(t.cookie, 'GET', '/auth/me')).body.user.secondFactor).toBe(true);
-      const again = await as(t.cookie, 'POST', '/auth/totp/setup');
+      const again = await as(t.cookie, 'POST', '/auth/totp/setup', {});
       expect([again.status, again.body.error.code]).toEqual([409, 'secondFactor.alreadyOn']);
 
       const actions = (await t.conn.db.selectFrom('audit_entry').select('action').where('action', 'like', 'POST /auth/totp/%').orderBy('seq').execute()).map((e) => e.action);
@@ -79,8 +79,8 @@ function secondFactorTests(database: () => Promise<ThrowawaySchema>) {
     });
 
     it('replaces an earlier pending key when set up again: the first one no longer confirms', async () => {
-      const first = (await as(t.cookie, 'POST', '/auth/totp/setup')).body.secret;
-      const second = (await as(t.cookie, 'POST', '/auth/totp/setup')).body.secret;
+      const first = (await as(t.cookie, 'POST', '/auth/totp/setup', {})).body.secret;
+      const second = (await as(t.cookie, 'POST', '/auth/totp/setup', {})).body.secret;
       expect(second).not.toBe(first);
       expect((await as(t.cookie, 'POST', '/auth/totp/confirm', { code: codeOf(first) })).body.error.code).toBe('auth.codeInvalid');
       expect((await as(t.cookie, 'POST', '/auth/totp/confirm', { code: codeOf(second) })).status).toBe(204);
@@ -90,12 +90,12 @@ function secondFactorTests(database: () => Promise<ThrowawaySchema>) {
       for (const role of ['trainer', 'employee'] as const) {
         const cookie = await signInAs(t, role);
         for (const path of ['/auth/totp/setup', '/auth/totp/confirm', '/auth/totp/off']) {
-          const res = await as(cookie, 'POST', path, path.endsWith('setup') ? undefined : { code: '123456' });
+          const res = await as(cookie, 'POST', path, path.endsWith('setup') ? {} : { code: '123456' });
           expect([res.status, res.body.error.code], `${role} ${path}`).toEqual([403, 'auth.forbidden']);
         }
       }
-      for (const role of ['admin', 'hr_head'] as const) expect((await as(await signInAs(t, role), 'POST', '/auth/totp/setup')).status, role).toBe(200);
-      expect((await as(null, 'POST', '/auth/totp/setup')).status).toBe(401);
+      for (const role of ['admin', 'hr_head'] as const) expect((await as(await signInAs(t, role), 'POST', '/auth/totp/setup', {})).status, role).toBe(200);
+      expect((await as(null, 'POST', '/auth/totp/setup', {})).status).toBe(401);
     });
   });
 
@@ -181,7 +181,7 @@ function secondFactorTests(database: () => Promise<ThrowawaySchema>) {
       const entry = await t.conn.db.selectFrom('audit_entry').selectAll().where('action', '=', 'DELETE /accounts/:id/totp').executeTakeFirstOrThrow();
       expect([entry.user_login, JSON.parse(entry.details!)]).toEqual(['root', { name: 'hr' }]);
 
-      const { secret } = (await as(admin, 'POST', '/auth/totp/setup')).body;
+      const { secret } = (await as(admin, 'POST', '/auth/totp/setup', {})).body;
       await as(admin, 'POST', '/auth/totp/confirm', { code: codeOf(secret) });
       const own = await as(admin, 'DELETE', `/accounts/${(await stored('root')).id}/totp`);
       expect([own.status, own.body.error.code]).toEqual([409, 'account.selfSecondFactor']);

@@ -41,7 +41,7 @@ export function SecondFactorPanel(props: { on: boolean }) {
 
   const begin = () =>
     run(async () => {
-      setSetup(await api<Setup>('POST', '/auth/totp/setup'));
+      setSetup(await api<Setup>('POST', '/auth/totp/setup', {}));
       setCode('');
       queueMicrotask(() => document.getElementById('totp-code')?.focus());
     });
