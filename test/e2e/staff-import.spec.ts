@@ -63,7 +63,8 @@ test('HR imports a staff list with bad rows, fixes them, re-imports and exports 
   // The staff list has everyone exactly once.
   await page.getByRole('status').getByRole('link', { name: 'Staff' }).click();
   await page.getByRole('searchbox', { name: 'Search' }).fill(tag);
-  expect((await page.locator('tbody tr > td:first-child').allTextContents()).sort()).toEqual(numbers);
+  // The list loads after the page: wait for it rather than read it once.
+  await expect.poll(async () => (await page.locator('tbody tr > td:first-child').allTextContents()).sort()).toEqual(numbers);
   await expect(page.getByRole('row', { name: /Тоқтаров Мұрат/ })).toContainText(`Қасымов Ерлан ${tag}`);
 
   // Export downloads an XLSX with the same people.
