@@ -15,7 +15,7 @@ import { startServerProcess, type ServerProcess } from '../support/serverProcess
  * it acknowledged with 201, and every other one wholly or not at all.
  */
 
-const EVALUATED = 600; // × (5 peers + self) = 3,600 links
+const EVALUATED = 1000; // × (5 peers + self) = 6,000 links
 const CONCURRENCY = 24;
 
 const schema = await throwawaySchema();
@@ -70,7 +70,7 @@ function killedMidLoad(label: string, database: (dataDir: string) => { databaseU
     });
 
   it('is killed by SIGKILL while submissions are in flight', async () => {
-    figures.killAt = randomInt(Math.floor(links.length / 4), Math.floor(links.length / 2));
+    figures.killAt = randomInt(Math.floor(links.length / 3), Math.floor((links.length * 7) / 12));
     let next = 0;
     let inFlight = 0;
     let acknowledged = 0;
