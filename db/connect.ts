@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
+import { CurrentSchemaPostgresDialect } from './currentSchemaPostgres.ts';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { migrateToLatest } from './migrations/index.ts';
@@ -51,7 +52,7 @@ export async function connect(url: string, options: { migrate?: boolean } = {}):
   let connection: Connection;
   if (dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    connection = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect, file: null };
+    connection = { db: new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) }), dialect, file: null };
   } else {
     const file = sqliteFileOf(url);
     const sqlite = openSqlite(file);
