@@ -6,6 +6,7 @@ import { smtpMailer } from '../../server/mail/mailer.ts';
 import { SecretBox } from '../../server/security/secretBox.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
+import { closeAfterwards, freshDatabaseUrl } from './testDatabase.ts';
 
 export interface TestApp {
   conn: Connection;
@@ -25,11 +26,12 @@ const PASSWORD = 'api-test-password';
 const ORIGIN = 'http://b360.test';
 
 /**
- * The whole app on a private database (in-memory SQLite unless told), with an HR account signed in. On a
- * database that already has it (`existingAccount`: another test app's, restored from a backup) it only signs in.
+ * The whole app on a private database (in-memory SQLite, or a throwaway PostgreSQL schema under
+ * TEST_DATABASE=postgres: test/support/testDatabase.ts; `databaseUrl` names another), with an HR account signed in.
+ * On a database that already has it (`existingAccount`: another test app's, restored from a backup) it only signs in.
  */
 export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string; existingAccount?: boolean; chromiumPath?: string } = {}): Promise<TestApp> {
-  const conn = await connect(setup.databaseUrl ?? 'sqlite::memory:');
+  const conn = closeAfterwards(await connect(setup.databaseUrl ?? (await freshDatabaseUrl())));
   // Mid-December 2025: campaigns of 2025 (deadline 10 January 2026) are still open.
   let now = new Date('2025-12-15T06:00:00Z');
   const config = { ...loadConfig({ DATA_DIR: '/tmp' }), publicUrl: 'http://b360.test', mail: setup.mail ?? null, ...(setup.chromiumPath && { chromiumPath: setup.chromiumPath }) };
