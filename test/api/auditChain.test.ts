@@ -5,7 +5,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connect } from '../../db/connect.ts';
 import { migrateToLatest, migratorFor } from '../../db/migrations/index.ts';
 import { insertAuditEntry, listChainedEntries } from '../../db/repositories/audit.ts';
 import { createApp } from '../../server/app.ts';
@@ -13,7 +12,7 @@ import { verifyChain } from '../../server/audit/auditChain.ts';
 import { loadConfig } from '../../server/config.ts';
 import { signInAs } from '../support/signIn.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
-import { closeAfterwards, connectFresh, freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
+import { connectFresh, connectTestDatabase, freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
 
 const run = promisify(execFile);
 
@@ -90,7 +89,7 @@ describe('npm run audit:verify', () => {
   it('prints OK with the count, then the first broken entry and fails once a row is edited', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-audit-'));
     const databaseUrl = onPostgres ? await freshDatabaseUrl() : `sqlite:${path.join(dir, 'audit.sqlite')}`;
-    const { db } = closeAfterwards(await connect(databaseUrl));
+    const { db } = await connectTestDatabase(databaseUrl);
     for (const action of ['POST /units', 'POST /people', 'POST /campaigns']) {
       await insertAuditEntry(db, { at: '2025-12-15T06:00:00.000Z', userId: null, userLogin: 'hr', action, target: null, details: null });
     }

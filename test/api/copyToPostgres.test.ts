@@ -14,7 +14,7 @@ import { migratorFor } from '../../db/migrations/index.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
 import { signInAs } from '../support/signIn.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
-import { closeAfterwards, freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
+import { connectTestDatabase, freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-copy-'));
@@ -86,7 +86,7 @@ describe.runIf(onPostgres)('copying a SQLite installation into PostgreSQL (npm r
     expect(copied.stderr).toBe('');
     expect(copied.code).toBe(0);
     expect(copied.stdout).toMatch(/^Copied \d+ rows in [\d.]+ s \(\d+ rows\/s\); row counts match in every table, audit chain intact \(\d+ entries\)\.$/m);
-    const copy = closeAfterwards(await connect(target, { migrate: false }));
+    const copy = await connectTestDatabase(target, { migrate: false });
     expect(await tableCounts(copy.db)).toEqual(await tableCounts(source.conn.db));
     expect((await tableCounts(copy.db)).audit_entry).toBeGreaterThan(5);
     // The rows themselves, not only their number: units' parents and people's managers, answers, accounts with
@@ -113,7 +113,7 @@ describe.runIf(onPostgres)('copying a SQLite installation into PostgreSQL (npm r
   });
 
   it('refuses a target that already holds data, and leaves it as it was', async () => {
-    const copy = closeAfterwards(await connect(target, { migrate: false }));
+    const copy = await connectTestDatabase(target, { migrate: false });
     const before = await tableCounts(copy.db);
     await expect(copySqliteToPostgres(sourceFile, target)).rejects.toThrow(/^The target already holds data \(.*app_user: \d+.*\)\. Copy only into an empty database.*Nothing was changed\.$/);
     expect(await tableCounts(copy.db)).toEqual(before);
@@ -129,7 +129,7 @@ describe.runIf(onPostgres)('copying a SQLite installation into PostgreSQL (npm r
       written = true;
     });
     writer.close();
-    const copy = closeAfterwards(await connect(snapshot, { migrate: false }));
+    const copy = await connectTestDatabase(snapshot, { migrate: false });
     expect(written).toBe(true);
     expect(done.tables.find((t) => t.table === 'unit')!.rows).toBe((await tableCounts(source.conn.db)).unit - 1);
     expect(await copy.db.selectFrom('unit').select('id').where('id', '=', 'late').execute()).toEqual([]);
@@ -157,7 +157,7 @@ describe.runIf(onPostgres)('copying a SQLite installation into PostgreSQL (npm r
     await db.destroy();
     await expect(copySqliteToPostgres(older, empty)).rejects.toThrow(/is from an older version of Bagalau 360 \(schema 0009_training\): start this version on it once/);
     // Nothing of any of them reached the target, not even the migrations.
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = current_schema()`.execute(closeAfterwards(await connect(empty, { migrate: false })).db);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = current_schema()`.execute((await connectTestDatabase(empty, { migrate: false })).db);
     expect(rows[0]!.n).toBe(0);
   });
 

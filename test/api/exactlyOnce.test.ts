@@ -6,7 +6,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Connection } from '../../db/connect.ts';
+import type { Connection } from '../../db/connect.ts';
 import { recordResponse } from '../../db/repositories/responses.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -16,7 +16,7 @@ import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
 import type { TestApp } from '../support/testApp.ts';
-import { freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
+import { connectTestDatabase, freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-once-'));
 afterAll(() => fs.rmSync(tempDir, { recursive: true, force: true }));
@@ -27,7 +27,7 @@ interface RealServer extends TestApp {
 
 /** The app listening on a loopback port over a real database, requests going over HTTP with an HR officer signed in. */
 async function startServer(databaseUrl: string): Promise<RealServer> {
-  const conn: Connection = await connect(databaseUrl);
+  const conn: Connection = await connectTestDatabase(databaseUrl);
   const config = { ...loadConfig({ DATA_DIR: tempDir }), mail: null };
   const app = createApp({ conn, config, now: () => new Date('2025-12-15T06:00:00Z'), deliveryWorker: new DeliveryWorker(conn.db, smtpMailer(null)) }, { staticDir: null });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

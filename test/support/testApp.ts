@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { connect, type Connection } from '../../db/connect.ts';
+import type { Connection } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type AppConfig } from '../../server/config.ts';
 import { smtpMailer } from '../../server/mail/mailer.ts';
 import { SecretBox } from '../../server/security/secretBox.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
-import { closeAfterwards, freshDatabaseUrl } from './testDatabase.ts';
+import { connectTestDatabase, freshDatabaseUrl } from './testDatabase.ts';
 
 export interface TestApp {
   conn: Connection;
@@ -31,7 +31,7 @@ const ORIGIN = 'http://b360.test';
  * On a database that already has it (`existingAccount`: another test app's, restored from a backup) it only signs in.
  */
 export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string; existingAccount?: boolean; chromiumPath?: string; totpKey?: Buffer } = {}): Promise<TestApp> {
-  const conn = closeAfterwards(await connect(setup.databaseUrl ?? (await freshDatabaseUrl())));
+  const conn = await connectTestDatabase(setup.databaseUrl ?? (await freshDatabaseUrl()));
   // Mid-December 2025: campaigns of 2025 (deadline 10 January 2026) are still open.
   let now = new Date('2025-12-15T06:00:00Z');
   const config = { ...loadConfig({ DATA_DIR: '/tmp' }), publicUrl: 'http://b360.test', mail: setup.mail ?? null, ...(setup.chromiumPath && { chromiumPath: setup.chromiumPath }) };
