@@ -23,5 +23,7 @@ export default defineConfig({
     env: { E2E_PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`, MAIL_FROM: 'Bagalau 360 <hr@b360.test>' },
     reuseExistingServer: false,
     timeout: 60_000,
+    // SIGTERM lets the server remove its data folder, or drop its PostgreSQL schema (test/e2e/testServer.ts).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
   },
 });

@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    setupFiles: ['test/support/testDatabaseHooks.ts'],
   },
 });

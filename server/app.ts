@@ -10,6 +10,7 @@ import { auditTrail } from './http/auditTrail.ts';
 import { databaseConflict } from './http/databaseConflict.ts';
 import { refuseNulCharacter } from './http/nulCharacter.ts';
 import { sameOrigin } from './http/sameOrigin.ts';
+import { unstorableText } from './http/unstorableText.ts';
 import { requireUser, type AppEnv } from './http/session.ts';
 import { ACCOUNT_KEEPERS } from '../shared/access/accountRules.ts';
 import { CAMPAIGN_RUNNERS } from '../shared/access/roles.ts';
@@ -95,8 +96,8 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.toJSON(), error.status);
-    const conflict = databaseConflict(error);
-    if (conflict) return c.json(conflict.toJSON(), 409);
+    const refused = databaseConflict(error) ?? unstorableText(error);
+    if (refused) return c.json(refused.toJSON(), refused.status);
     console.error(error);
     return c.json(new ApiError(500, 'internal').toJSON(), 500);
   });

@@ -29,11 +29,16 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   };
 }
 
-export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<MigrationResultSet> {
+/** The migrator of this product's migrations on `db`. */
+export async function migratorFor(db: Kysely<any>, dialect: DialectName): Promise<Migrator> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
   // Kysely looks for its own tables in every PostgreSQL schema; naming ours keeps another schema's from counting.
   const migrationTableSchema = dialect === 'postgres' ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]!.name : undefined;
-  const result = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
+  return new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+}
+
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<MigrationResultSet> {
+  const result = await (await migratorFor(db, dialect)).migrateToLatest();
   if (result.error) throw result.error;
   return result;
 }

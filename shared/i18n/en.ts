@@ -225,6 +225,7 @@ export const en = {
   'errors.notFound': 'No such API endpoint.',
   'errors.internal': 'Something went wrong on the server. Nothing was saved; please try again.',
   'errors.conflict': 'Someone changed the same record at the same time; reload and try again.',
+  'errors.text.nulCharacter': 'The request contains a NUL character (code 0), which the database cannot store; remove it and try again.',
   'errors.network': 'The server cannot be reached. Check the connection and try again.',
   'errors.auth.required': 'Please sign in.',
   'errors.auth.invalidCredentials': 'Wrong login or password.',

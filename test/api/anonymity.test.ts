@@ -1,24 +1,13 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { openWithRelations } from '../support/campaignWithRelations.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
-import { throwawaySchema } from '../support/postgresSchema.ts';
 import { schemaFacts } from '../support/schemaFacts.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
+import { onPostgres } from '../support/testDatabase.ts';
 
 let t: TestApp;
-const pgSchema = await throwawaySchema();
-const pgSchemas = [pgSchema];
-afterAll(() => Promise.all(pgSchemas.map((s) => s?.drop())));
-
-/** A fresh app on a PostgreSQL schema of its own. */
-async function postgresApp(): Promise<TestApp> {
-  const schema = await throwawaySchema();
-  pgSchemas.push(schema);
-  return createTestApp({ databaseUrl: schema!.url });
-}
-
 beforeEach(async () => {
   t = await createTestApp();
 });
@@ -157,38 +146,27 @@ describe('anonymity by construction (docs/threat-model.md)', () => {
     expect(everything).toContain('"token_hash":"');
   });
 
-  it.skipIf(pgSchema === null)('on PostgreSQL, leaves no transaction id shared by an answer and the link it used once closed', async () => {
-    const pgApp = await createTestApp({ databaseUrl: pgSchema!.url });
-    try {
-      const { head, employees } = await seedUnit(pgApp, 3);
-      const { links, campaignId } = await openCampaignWith(pgApp, head.id, employees.map((p: { id: string }) => p.id));
-      for (const link of links.filter((l) => l.relation !== 'self')) {
-        await pgApp.call('POST', '/respond/submit', { token: tokenOf(link.url), answers: fullAnswers('head', () => 4) }, { cookie: null });
-      }
-      const linked = () =>
-        sql<{ n: number }>`select count(*)::int as n from response r join invitation i on i.xmin::text = r.xmin::text`.execute(pgApp.conn.db);
-      // While the campaign is open each answer shares its transaction with the invitation it used up.
-      expect((await linked()).rows[0]!.n).toBe(3);
-      expect((await pgApp.json('POST', `/campaigns/${campaignId}/close`)).status).toBe(204);
-      // Closing rewrote both in one transaction: nothing tells one answer's respondent apart any more.
-      const xmins = await sql<{ x: string }>`select distinct xmin::text as x from response union select distinct xmin::text from invitation`.execute(pgApp.conn.db);
-      expect(xmins.rows).toHaveLength(1);
-    } finally {
-      await pgApp.conn.db.destroy();
+  it.runIf(onPostgres)('on PostgreSQL, leaves no transaction id shared by an answer and the link it used once closed', async () => {
+    const { head, employees } = await seedUnit(t, 3);
+    const { links, campaignId } = await openCampaignWith(t, head.id, employees.map((p: { id: string }) => p.id));
+    for (const link of links.filter((l) => l.relation !== 'self')) {
+      await t.call('POST', '/respond/submit', { token: tokenOf(link.url), answers: fullAnswers('head', () => 4) }, { cookie: null });
     }
+    const linked = () =>
+      sql<{ n: number }>`select count(*)::int as n from response r join invitation i on i.xmin::text = r.xmin::text`.execute(t.conn.db);
+    // While the campaign is open each answer shares its transaction with the invitation it used up.
+    expect((await linked()).rows[0]!.n).toBe(3);
+    expect((await t.json('POST', `/campaigns/${campaignId}/close`)).status).toBe(204);
+    // Closing rewrote both in one transaction: nothing tells one answer's respondent apart any more.
+    const xmins = await sql<{ x: string }>`select distinct xmin::text as x from response union select distinct xmin::text from invitation`.execute(t.conn.db);
+    expect(xmins.rows).toHaveLength(1);
   });
 });
 
-/** The schema and storage properties, on each database the product runs on. */
-function storageTests(makeApp: () => Promise<TestApp>) {
-  let app: TestApp;
-  beforeEach(async () => {
-    app = await makeApp();
-  });
-  afterEach(() => app.conn.db.destroy());
-
+/** The schema and storage properties, on the database the suite runs on (npm test runs both). */
+describe('storage', () => {
   it('has no column, index, key, trigger or other table that could join an answer to a link, an invitation or a respondent', async () => {
-    const facts = await schemaFacts(app.conn);
+    const facts = await schemaFacts(t.conn);
     // Allow-lists: a column added later fails here and must be argued for in docs/threat-model.md.
     expect(facts.columns.response).toEqual(['answers', 'evaluation_id', 'id', 'is_self', 'respondent_group']);
     // The invitation knows whether it was answered, never when; its links are bare hashes, with no time either.
@@ -201,7 +179,7 @@ function storageTests(makeApp: () => Promise<TestApp>) {
 
     // Answers are found by evaluation (and by their random key), by nothing else.
     const responseIndexes = facts.indexes.filter((i) => i.table === 'response');
-    expect(responseIndexes.map((i) => i.columns.join(',')).sort()).toEqual(app.conn.dialect === 'postgres' ? ['evaluation_id', 'id'] : ['evaluation_id']);
+    expect(responseIndexes.map((i) => i.columns.join(',')).sort()).toEqual(t.conn.dialect === 'postgres' ? ['evaluation_id', 'id'] : ['evaluation_id']);
     expect(responseIndexes.some((i) => i.expression)).toBe(false);
     // The one reference out of an answer names the evaluated person's evaluation, shared by all its respondents.
     expect(facts.foreignKeys.filter((k) => k.table === 'response')).toEqual([{ table: 'response', columns: ['evaluation_id'], references: 'evaluation', referencedColumns: ['id'] }]);
@@ -221,27 +199,24 @@ function storageTests(makeApp: () => Promise<TestApp>) {
   });
 
   it('stores answers in an order unrelated to submission order: by key always, in storage once closed', async () => {
-    const { campaignId, count } = await submitInKnownOrder(app);
+    const { campaignId, count } = await submitInKnownOrder(t);
     const unrelated = (stored: Array<{ evaluationId: string; seq: number }>) => {
       expect(stored.map((r) => r.seq).sort((a, b) => a - b)).toEqual([...Array(count).keys()]);
       const { overall, withinEvaluation } = correlations(stored);
       expect(Math.abs(overall)).toBeLessThan(UNRELATED);
       expect(Math.abs(withinEvaluation)).toBeLessThan(UNRELATED);
     };
-    unrelated(await storedOrder(app, 'id'));
-    if (app.conn.dialect === 'postgres') {
+    unrelated(await storedOrder(t, 'id'));
+    if (t.conn.dialect === 'postgres') {
       // PostgreSQL appends rows to its heap as they come: until closing, its physical order IS the submission
       // order (docs/threat-model.md, residual risks). This also shows the statistic catches an ordered table.
-      expect(correlations(await storedOrder(app, 'storage'))).toEqual({ overall: 1, withinEvaluation: 1 });
+      expect(correlations(await storedOrder(t, 'storage'))).toEqual({ overall: 1, withinEvaluation: 1 });
     } else {
       // SQLite keeps the table in rowid order, and the rowid is the random key.
-      unrelated(await storedOrder(app, 'storage'));
+      unrelated(await storedOrder(t, 'storage'));
     }
-    expect((await app.json('POST', `/campaigns/${campaignId}/close`)).status).toBe(204);
-    unrelated(await storedOrder(app, 'storage'));
-    unrelated(await storedOrder(app, 'id'));
+    expect((await t.json('POST', `/campaigns/${campaignId}/close`)).status).toBe(204);
+    unrelated(await storedOrder(t, 'storage'));
+    unrelated(await storedOrder(t, 'id'));
   });
-}
-
-describe('storage on SQLite', () => storageTests(() => createTestApp()));
-describe.skipIf(pgSchema === null)('storage on PostgreSQL', () => storageTests(postgresApp));
+});

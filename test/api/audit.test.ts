@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { connect } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { auditActionKey } from '../../shared/audit/auditActions.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
 import { signInAs } from '../support/signIn.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
+import { connectFresh } from '../support/testDatabase.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -90,7 +90,7 @@ describe('audit log of staff actions', () => {
   });
 
   it('names every state-changing staff route, so the log reads as sentences', async () => {
-    const conn = await connect('sqlite::memory:');
+    const conn = await connectFresh();
     const app = createApp({ conn, config: loadConfig({ DATA_DIR: '/tmp' }), now: () => new Date() }, { staticDir: null });
     const changing = [...new Set(app.routes
       .filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.path.startsWith('/api/') && !r.path.startsWith('/api/respond/'))

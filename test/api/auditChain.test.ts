@@ -3,34 +3,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, openSqlite } from '../../db/connect.ts';
-import { migrateToLatest, migrationsFor } from '../../db/migrations/index.ts';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest, migratorFor } from '../../db/migrations/index.ts';
 import { insertAuditEntry, listChainedEntries } from '../../db/repositories/audit.ts';
 import { createApp } from '../../server/app.ts';
 import { verifyChain } from '../../server/audit/auditChain.ts';
 import { loadConfig } from '../../server/config.ts';
-import { throwawaySchema } from '../support/postgresSchema.ts';
 import { signInAs } from '../support/signIn.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
+import { connectFresh, connectTestDatabase, freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
 
 const run = promisify(execFile);
-const schema = await throwawaySchema();
-afterAll(async () => {
-  await schema?.drop();
-});
 
-describe('concurrent audited requests keep one chain, on SQLite', () => concurrentWriters(() => 'sqlite::memory:'));
-describe.skipIf(schema === null)('concurrent audited requests keep one chain, on PostgreSQL', () => concurrentWriters(() => schema!.url));
-
-function concurrentWriters(databaseUrl: () => string) {
+describe('concurrent audited requests keep one chain', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ databaseUrl: databaseUrl() });
-  });
-  afterAll(async () => {
-    await t.conn.db.destroy();
+    t = await createTestApp();
   });
 
   it('numbers and chains forty units added at once, one after another', async () => {
@@ -42,17 +31,20 @@ function concurrentWriters(databaseUrl: () => string) {
     expect(new Set(entries.map((e) => e.hash)).size).toBe(entries.length);
     expect(verifyChain(entries)).toEqual({ ok: true, count: entries.length });
   });
-}
+});
 
 describe('migration 0010: chaining the entries already written', () => {
   it('chains existing rows in seq order, and new entries continue the chain', async () => {
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: openSqlite(':memory:') }) });
-    await new Migrator({ db, provider: { getMigrations: async () => migrationsFor('sqlite') } }).migrateTo('0009_training');
-    // Inserted out of order, with a gap: the chain follows seq, not rowid insertion.
+    const { db, dialect } = await connectFresh({ migrate: false });
+    await (await migratorFor(db, dialect)).migrateTo('0009_training');
+    // Inserted out of order, with a gap: the chain follows seq, not rowid insertion. Before 0010, PostgreSQL's
+    // seq is an identity that takes given numbers only when told to.
+    const given = dialect === 'postgres' ? sql`overriding system value` : sql``;
     for (const seq of [3, 1, 2, 5]) {
-      await db.insertInto('audit_entry').values({ seq, at: `2025-12-0${seq}T09:00:00.000Z`, user_id: null, user_login: 'hr', action: 'POST /units', target: null, details: JSON.stringify({ n: seq }) }).execute();
+      await sql`insert into audit_entry (seq, at, user_id, user_login, action, target, details) ${given}
+        values (${seq}, ${`2025-12-0${seq}T09:00:00.000Z`}, null, 'hr', 'POST /units', null, ${JSON.stringify({ n: seq })})`.execute(db);
     }
-    await migrateToLatest(db, 'sqlite');
+    await migrateToLatest(db, dialect);
     expect(verifyChain(await listChainedEntries(db))).toEqual({ ok: true, count: 4 });
     await insertAuditEntry(db, { at: '2025-12-09T09:00:00.000Z', userId: null, userLogin: 'hr', action: 'POST /auth/logout', target: null, details: null });
     const entries = await listChainedEntries(db);
@@ -96,21 +88,19 @@ describe('the product cannot rewrite its audit log', () => {
 describe('npm run audit:verify', () => {
   it('prints OK with the count, then the first broken entry and fails once a row is edited', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-audit-'));
-    const file = path.join(dir, 'audit.sqlite');
-    const { db } = await connect(`sqlite:${file}`);
+    const databaseUrl = onPostgres ? await freshDatabaseUrl() : `sqlite:${path.join(dir, 'audit.sqlite')}`;
+    const { db } = await connectTestDatabase(databaseUrl);
     for (const action of ['POST /units', 'POST /people', 'POST /campaigns']) {
       await insertAuditEntry(db, { at: '2025-12-15T06:00:00.000Z', userId: null, userLogin: 'hr', action, target: null, details: null });
     }
-    await db.destroy();
-    const verify = () => run('npx', ['tsx', 'server/cli/auditVerify.ts'], { env: { ...process.env, DATABASE_URL: `sqlite:${file}` } });
+    const verify = () => run('npx', ['tsx', 'server/cli/auditVerify.ts'], { env: { ...process.env, DATABASE_URL: databaseUrl } });
 
     expect((await verify()).stdout).toContain('OK: 3 audit entries');
-    const sqlite = openSqlite(file);
-    sqlite.prepare(`update audit_entry set user_login = 'someone' where seq = 2`).run();
-    sqlite.close();
+    await sql`update audit_entry set user_login = 'someone' where seq = 2`.execute(db);
     const failed = await verify().then(() => null, (error: { code: number; stderr: string }) => error);
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toContain('BROKEN at seq 2 (edited)');
+    await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 });

@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertPerson, insertUnit } from '../../db/repositories/staff.ts';
 import { databaseConflict } from '../../server/http/databaseConflict.ts';
-import { throwawaySchema } from '../support/postgresSchema.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
-
-// PostgreSQL runs these too when a server answers (TEST_POSTGRES_URL), in a schema of its own.
-const schema = await throwawaySchema();
-
-afterAll(async () => {
-  await schema?.drop();
-});
 
 const personBody = (unitId: string, fullName: string, extra: Record<string, unknown> = {}) =>
   ({ fullName, position: 'Маман', unitId, category: 'E-4', managerId: null, email: null, ...extra });
 const person = (unitId: string, fullName: string, employeeNo: string | null = null) =>
   ({ ...personBody(unitId, fullName), employeeNo, appointedOn: null, absence: null, absentFrom: null, absentUntil: null });
 
-describe('two requests writing the same record at once, on SQLite', () => writesAtOnce(() => 'sqlite::memory:'));
-describe.skipIf(schema === null)('two requests writing the same record at once, on PostgreSQL', () => writesAtOnce(() => schema!.url));
-
-function writesAtOnce(databaseUrl: () => string) {
+describe('two requests writing the same record at once', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ databaseUrl: databaseUrl() });
-  });
-  afterAll(async () => {
-    await t.conn.db.destroy();
+    t = await createTestApp();
   });
 
   it('turns the database’s unique-constraint refusal into a 409, and nothing else', async () => {
@@ -68,4 +54,4 @@ function writesAtOnce(databaseUrl: () => string) {
     expect(leftOut.every((l: { reason: string }) => l.reason === 'alreadyEvaluated')).toBe(true);
     expect((await t.json('GET', `/campaigns/${campaignId}`)).body.evaluations).toHaveLength(5);
   });
-}
+});

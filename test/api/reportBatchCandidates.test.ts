@@ -1,18 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { batchCandidates } from '../../db/repositories/reportBatches.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
-import { throwawaySchema } from '../support/postgresSchema.ts';
 import { createTestApp } from '../support/testApp.ts';
 
-const pgSchema = await throwawaySchema();
-afterAll(() => pgSchema?.drop());
-
-describe.each([
-  { dialect: 'SQLite', url: undefined },
-  { dialect: 'PostgreSQL', url: pgSchema?.url ?? null },
-])('the people a batch of reports considers, on $dialect', ({ url }) => {
-  it.skipIf(url === null)('come with their unit, their evaluator, the respondents who answered (self not counted) and the viewer’s calibrations', async () => {
-    const t = await createTestApp({ databaseUrl: url ?? undefined });
+describe('the people a batch of reports considers', () => {
+  it('come with their unit, their evaluator, the respondents who answered (self not counted) and the viewer’s calibrations', async () => {
+    const t = await createTestApp();
     const { unit, head, employees } = await seedUnit(t, 4);
     const { campaignId, evaluationId, links } = await openCampaignWith(t, employees[0].id, [head.id, employees[1].id, employees[2].id]);
     // Two respondents and the self-assessment answer.

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connect } from '../../db/connect.ts';
 import { listCampaigns } from '../../db/repositories/campaigns.ts';
 import { listPeople } from '../../db/repositories/staff.ts';
 import { loadDemo } from '../../server/demo/loadDemo.ts';
 import { closeOverdueCampaigns } from '../../server/services/campaigns.ts';
 import { evaluationReport } from '../../server/services/reports.ts';
 import { startServerProcess as startServer } from '../support/serverProcess.ts';
+import { connectFresh, freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -19,11 +19,13 @@ const tempDir = () => {
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('starting the product', () => {
-  it('creates and migrates the SQLite file under DATA_DIR, listens on PORT, prints the first admin password once', async () => {
+  it(`creates and migrates ${onPostgres ? 'the PostgreSQL database of DATABASE_URL' : 'the SQLite file under DATA_DIR'}, listens on PORT, prints the first admin password once`, async () => {
     const dataDir = tempDir();
     const port = String(18_000 + Math.floor(Math.random() * 2000));
-    const first = await startServer({ DATA_DIR: dataDir, PORT: port });
-    expect(fs.existsSync(path.join(dataDir, 'bagalau360.sqlite'))).toBe(true);
+    const database: Record<string, string> = onPostgres ? { DATABASE_URL: await freshDatabaseUrl() } : {};
+    const first = await startServer({ DATA_DIR: dataDir, PORT: port, ...database });
+    expect(first.output()).toContain(onPostgres ? '(database: postgres)' : `(database: sqlite ${path.join(dataDir, 'bagalau360.sqlite')})`);
+    expect(fs.existsSync(path.join(dataDir, 'bagalau360.sqlite'))).toBe(!onPostgres);
     const password = /password: (\S+)/.exec(first.output())?.[1];
     expect(password).toBeTruthy();
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
@@ -34,7 +36,7 @@ describe('starting the product', () => {
     expect(login.status).toBe(200);
     await first.stop('SIGTERM');
 
-    const second = await startServer({ DATA_DIR: dataDir, PORT: port });
+    const second = await startServer({ DATA_DIR: dataDir, PORT: port, ...database });
     expect(second.output()).not.toContain('password:');
     await second.stop('SIGTERM');
   });
@@ -46,7 +48,7 @@ describe('starting the product', () => {
 
 describe('demo data', () => {
   it('loads an organisation, a closed campaign with reports and an open one', async () => {
-    const { db } = await connect('sqlite::memory:');
+    const { db } = await connectFresh();
     const summary = await loadDemo(db, new Date('2026-11-22T08:00:00Z'), 'Asia/Almaty');
     expect(summary.people).toBe(30);
     expect((await listPeople(db)).length).toBe(30);

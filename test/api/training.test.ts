@@ -1,10 +1,9 @@
 import readXlsxFile from 'read-excel-file/node';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { closeOverdueCampaigns } from '../../server/services/campaigns.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { fullAnswers, tokenOf } from '../support/fixtures.ts';
-import { throwawaySchema } from '../support/postgresSchema.ts';
 import { signInAs } from '../support/signIn.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
@@ -16,8 +15,6 @@ const SELF_DEVELOPMENT = employee.indexOf('self_development');
 
 let t: TestApp;
 let trainer: string;
-const pgSchema = await throwawaySchema();
-afterAll(() => pgSchema?.drop());
 
 /**
  * Two units. Finance: four employees evaluated, each by three colleagues, ethics the weakest of all four and
@@ -92,26 +89,6 @@ describe('results kept at closing', () => {
   it('writes them when the deadline closes the campaign', async () => {
     await closedCampaign('deadline');
     expect(await keptResults()).toHaveLength(6);
-  });
-
-  it.skipIf(pgSchema === null)('on PostgreSQL too: kept at closing, completed on first use, read by the view', async () => {
-    const sqlite = t;
-    t = await createTestApp({ databaseUrl: pgSchema!.url });
-    try {
-      trainer = await signInAs(t, 'trainer', 'trainer');
-      const { campaignId, evaluationOf } = await closedCampaign();
-      expect(await keptResults()).toHaveLength(6);
-      await t.conn.db.deleteFrom('evaluation_result').where('evaluation_id', '=', evaluationOf.get('Әлия Finance')!).execute();
-      const view = await get(trainer, `/training/${campaignId}`);
-      expect(view.body.ranking[0]).toEqual({ competencyId: 'ethics', persons: 4, scored: 5, mean: 2 });
-      expect(await keptResults()).toHaveLength(6);
-      expect((await t.json('POST', `/training/${campaignId}/releases`, { competencyId: 'ethics', criterion: 'below:3' })).status).toBe(201);
-      expect((await t.json('POST', `/training/${campaignId}/releases`, { competencyId: 'ethics', criterion: 'below:3' })).status).toBe(409);
-      expect((await get(trainer, `/training/${campaignId}/groups`)).body.groups[0].members).toHaveLength(4);
-    } finally {
-      await t.conn.db.destroy();
-      t = sqlite;
-    }
   });
 
   it('computes them once, on first use, for a campaign closed before results were kept', async () => {

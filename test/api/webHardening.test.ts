@@ -5,16 +5,16 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connect } from '../../db/connect.ts';
 import { createApp, DIST_DIR } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { newToken } from '../../server/security/tokens.ts';
 import { translate } from '../../shared/i18n/translate.ts';
+import { connectFresh } from '../support/testDatabase.ts';
 
 /** The app listening on a loopback port with the built pages; `broken` answers every query with a failure. */
 async function listen(options: { broken?: boolean } = {}) {
-  const conn = await connect('sqlite::memory:');
+  const conn = await connectFresh();
   await createUser(conn.db, { login: 'hr', fullName: 'HR', role: 'hr', password: 'hardening-password' });
   const server = serve({ fetch: (request) => app.fetch(request), port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');

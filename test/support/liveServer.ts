@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { connect } from '../../db/connect.ts';
 import { createApp, DIST_DIR } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { smtpMailer } from '../../server/mail/mailer.ts';
@@ -12,6 +11,7 @@ import { PdfBrowser } from '../../server/pdf/pdfBrowser.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
 import type { TestApp } from './testApp.ts';
+import { connectFresh } from './testDatabase.ts';
 
 export interface LiveServer extends TestApp {
   origin: string;
@@ -24,13 +24,13 @@ const PASSWORD = 'live-test-password';
 /**
  * The whole app listening on a loopback port with the built UI, for what needs a real server: printing
  * reports, which Chromium does from the app's own pages. Requests go over HTTP; the HR officer 'hr' (granted
- * to read reports) is signed in, as in createTestApp.
+ * to read reports) is signed in, and the database is the test's own, as in createTestApp.
  */
 export async function startLiveServer(options: { chromiumPath?: string } = {}): Promise<LiveServer> {
   if (!fs.existsSync(path.join(DIST_DIR, 'index.html'))) {
     throw new Error(`Printing reports needs the built UI in ${DIST_DIR}: run \`npx vite build\` first (npm test builds before Vitest).`);
   }
-  const conn = await connect('sqlite::memory:');
+  const conn = await connectFresh();
   let now = new Date('2025-12-15T06:00:00Z');
   let app: Hono | undefined;
   const server = serve({ fetch: (request) => app!.fetch(request), port: 0, hostname: '127.0.0.1' });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 
-/** Where the PostgreSQL tests run when a server is there; they are skipped otherwise. */
+/** The PostgreSQL server of the suite's PostgreSQL pass (TEST_DATABASE=postgres) and of the crash test. */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface ThrowawaySchema {

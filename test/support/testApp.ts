@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { connect, type Connection } from '../../db/connect.ts';
+import type { Connection } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type AppConfig } from '../../server/config.ts';
 import { smtpMailer } from '../../server/mail/mailer.ts';
 import { SecretBox } from '../../server/security/secretBox.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
+import { connectTestDatabase, freshDatabaseUrl } from './testDatabase.ts';
 
 export interface TestApp {
   conn: Connection;
@@ -28,18 +29,21 @@ const PASSWORD = 'api-test-password';
 const ORIGIN = 'http://b360.test';
 
 /**
- * The whole app on a private database (in-memory SQLite unless told), with an HR account signed in. On a
- * database that already has it (`existingAccount`: another test app's, restored from a backup) it only signs in.
+ * The whole app on a private database (in-memory SQLite, or a throwaway PostgreSQL schema under
+ * TEST_DATABASE=postgres: test/support/testDatabase.ts; `databaseUrl` names another), with an HR account signed in.
+ * On a database that already has it (`existingAccount`: another test app's, restored from a backup) it only signs in.
  */
-export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string; existingAccount?: boolean; chromiumPath?: string } = {}): Promise<InProcessTestApp> {
-  const conn = await connect(setup.databaseUrl ?? 'sqlite::memory:');
+export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string; existingAccount?: boolean; chromiumPath?: string; totpKey?: Buffer } = {}): Promise<InProcessTestApp> {
+  const conn = await connectTestDatabase(setup.databaseUrl ?? (await freshDatabaseUrl()));
   // Mid-December 2025: campaigns of 2025 (deadline 10 January 2026) are still open.
   let now = new Date('2025-12-15T06:00:00Z');
   const config = { ...loadConfig({ DATA_DIR: '/tmp' }), publicUrl: 'http://b360.test', mail: setup.mail ?? null, ...(setup.chromiumPath && { chromiumPath: setup.chromiumPath }) };
   // Retries a few milliseconds apart: the tests check that they happen, not how long they wait.
   const deliveryWorker = new DeliveryWorker(conn.db, smtpMailer(config.mail), { retryDelaysMs: [20, 20] });
-  // Second-factor secrets sealed under a key of this test's own, kept in memory rather than in a file.
-  const secretBox = new SecretBox(() => randomBytes(32));
+  // Second-factor secrets sealed under a key of this test's own (`totpKey`: shared with another app on the same
+  // data), kept in memory rather than in a file.
+  const totpKey = setup.totpKey ?? randomBytes(32);
+  const secretBox = new SecretBox(() => totpKey);
   const app = createApp({ conn, config, now: () => now, deliveryWorker, secretBox }, { staticDir: null });
   // The HR officer who writes the reports (§37) holds the grant to read them (§21).
   if (!setup.existingAccount) await createUser(conn.db, { login: 'hr', fullName: 'HR', role: 'hr', password: PASSWORD, canReadReports: true });
