@@ -1,0 +1,11 @@
+/** The p-th percentile (0–100) of `values`, nearest rank: a value that was actually measured. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export const median = (values: readonly number[]): number => percentile(values, 50);
+
+/** Milliseconds since `start` (performance.now()). */
+export const msSince = (start: number): number => performance.now() - start;
