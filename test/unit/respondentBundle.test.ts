@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageWeight } from '../support/pageWeight.ts';
@@ -31,5 +32,14 @@ describe('the respondent page bundle', () => {
     for (const text of staffOnly) expect(loaded.includes(text), `respond.html loads «${text}»`).toBe(false);
     const staffApp = pageWeight(outDir, 'index.html').files.map((f) => fs.readFileSync(path.join(outDir, f.href), 'utf8')).join('\n');
     for (const text of staffOnly) expect(staffApp.includes(text), `index.html lacks «${text}»`).toBe(true);
+  });
+
+  it('has a Brotli and a gzip copy of every script and stylesheet it loads, for the server to send (server/app.ts)', () => {
+    for (const { href } of pageWeight(outDir, 'respond.html').files) {
+      const file = path.join(outDir, href);
+      const original = fs.readFileSync(file);
+      expect(brotliDecompressSync(fs.readFileSync(`${file}.br`)).equals(original), `${href}.br`).toBe(true);
+      expect(gunzipSync(fs.readFileSync(`${file}.gz`)).equals(original), `${href}.gz`).toBe(true);
+    }
   });
 });
