@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   app.route('/api/auth', authRoutes(deps));
   // A respondent's phone may be on a slow link: the questionnaire (18 kB of JSON) goes gzipped, about 6 kB.
   // It holds no secret for a compression side channel to leak — the form, whom it is about, the campaign.
-  app.use('/api/respond/*', compress());
+  app.use('/api/respond/open', compress());
   app.route('/api/respond', respondRoutes(deps));
   // Everything else under /api is for signed-in staff.
   const staffApi = new Hono<AppEnv>().use(requireUser(deps.conn.db)).use(auditTrail(deps.conn.db, deps.now));
