@@ -50,44 +50,36 @@ export async function measureNationalCampaign(options: NationalCampaignOptions, 
     const productClose = (await timed(`${product.origin}/api/campaigns/${campaignId}/close`, { method: 'POST', headers: staff }, 204)).ms;
     log(`  product close ${(productClose / 1000).toFixed(1)} s`);
 
-    // One report at a time, the same random evaluations for both.
+    // One request at a time, baseline and product taking turns on the same random evaluations, so that a busy
+    // moment of the shared machine falls on both alike.
     const sample = Array.from({ length: REPORTS + WARM_UP }, () => evaluationIds[Math.floor(Math.random() * evaluationIds.length)]!);
-    const latencies = async (url: (id: string) => string, headers: Record<string, string>, check: (body: string) => void) => {
-      const all: number[] = [];
-      for (const id of sample) {
-        const { ms, body } = await timed(url(id), { headers }, 200);
-        check(body);
-        all.push(ms);
-      }
-      return all.slice(WARM_UP);
-    };
-    const baselineReports = await latencies((id) => `${baseline.origin}/evaluations/${id}`, {}, (body) => {
-      if (body === 'null') throw new Error('the baseline found no evaluation');
-    });
-    const productReports = await latencies((id) => `${product.origin}/api/evaluations/${id}/report`, staff, (body) => {
-      const report = (JSON.parse(body) as { report: { status: string; responseCount?: number } }).report;
-      if (report.status !== 'ready') throw new Error(`a report of six answers is not ready: ${body.slice(0, 200)}`);
-    });
+    const baselineReports: number[] = [];
+    const productReports: number[] = [];
+    for (const [n, id] of sample.entries()) {
+      const bare = await timed(`${baseline.origin}/evaluations/${id}`, {}, 200);
+      if (bare.body === 'null') throw new Error('the baseline found no evaluation');
+      const read = await timed(`${product.origin}/api/evaluations/${id}/report`, { headers: staff }, 200);
+      const report = (JSON.parse(read.body) as { report: { status: string } }).report;
+      if (report.status !== 'ready') throw new Error(`a report of six answers is not ready: ${read.body.slice(0, 200)}`);
+      if (n < WARM_UP) continue;
+      baselineReports.push(bare.ms);
+      productReports.push(read.ms);
+    }
     log(`  reports p50 ${percentile(productReports, 50).toFixed(1)} ms, p99 ${percentile(productReports, 99).toFixed(1)} ms (baseline ${percentile(baselineReports, 50).toFixed(2)} / ${percentile(baselineReports, 99).toFixed(2)} ms)`);
 
-    // The trainers' heatmap of the whole campaign.
+    // The trainers' heatmap of the whole campaign, taking turns likewise.
     const units = Math.ceil(options.persons / 200);
-    const views = async (url: string, headers: Record<string, string>, check: (body: string) => void) => {
-      const all: number[] = [];
-      for (let i = 0; i < HEATMAPS; i++) {
-        const { ms, body } = await timed(url, { headers }, 200);
-        check(body);
-        all.push(ms);
-      }
-      return all;
-    };
-    const baselineHeatmaps = await views(`${baseline.origin}/heatmap/${campaignId}`, {}, (body) => {
-      if ((JSON.parse(body) as unknown[]).length === 0) throw new Error('the baseline aggregate is empty');
-    });
-    const productHeatmaps = await views(`${product.origin}/api/training/${campaignId}?criterion=weakest`, staff, (body) => {
-      const shown = (JSON.parse(body) as { heatmap: unknown[] }).heatmap.length;
+    const baselineHeatmaps: number[] = [];
+    const productHeatmaps: number[] = [];
+    for (let i = 0; i < HEATMAPS; i++) {
+      const bare = await timed(`${baseline.origin}/heatmap/${campaignId}`, {}, 200);
+      if ((JSON.parse(bare.body) as unknown[]).length === 0) throw new Error('the baseline aggregate is empty');
+      const view = await timed(`${product.origin}/api/training/${campaignId}?criterion=weakest`, { headers: staff }, 200);
+      const shown = (JSON.parse(view.body) as { heatmap: unknown[] }).heatmap.length;
       if (shown !== units) throw new Error(`the heatmap has ${shown} units, not ${units}`);
-    });
+      baselineHeatmaps.push(bare.ms);
+      productHeatmaps.push(view.ms);
+    }
     log(`  heatmap ${productHeatmaps.map((ms) => ms.toFixed(0)).join(', ')} ms (baseline ${baselineHeatmaps.map((ms) => ms.toFixed(0)).join(', ')} ms)`);
 
     const productMemory = product.memory();
