@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from './http/apiError.ts';
 import { auditTrail } from './http/auditTrail.ts';
@@ -72,6 +73,9 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/respond/') ? next() : csrf(c, next)));
 
   app.route('/api/auth', authRoutes(deps));
+  // A respondent's phone may be on a slow link: the questionnaire (18 kB of JSON) goes gzipped, about 6 kB.
+  // It holds no secret for a compression side channel to leak — the form, whom it is about, the campaign.
+  app.use('/api/respond/open', compress());
   app.route('/api/respond', respondRoutes(deps));
   // Everything else under /api is for signed-in staff.
   const staffApi = new Hono<AppEnv>().use(requireUser(deps.conn.db)).use(auditTrail(deps.conn.db, deps.now));
@@ -110,7 +114,8 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
       await next();
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
-    app.use('/*', serveStatic({ root }));
+    // Scripts and stylesheets go as the build's Brotli or gzip copies to browsers that take them (vite.config.ts).
+    app.use('/*', serveStatic({ root, precompressed: true }));
     // A missing bundle file is a 404, not the staff app's page under a year-long cache.
     app.get('/assets/*', (c) => c.notFound());
     // Client-side routes: the respondent page for /r, the staff app for everything else.

@@ -16,6 +16,7 @@ import { badInput } from './sections/badInput.ts';
 import { signIn } from './sections/signIn.ts';
 import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
+import { respondent } from './sections/respondent.ts';
 
 /**
  * English catalogue: the key set every catalogue must match (kk.ts and ru.ts are checked against it
@@ -40,12 +41,8 @@ export const en = {
   ...signIn.en,
   ...myAccount.en,
   ...secondFactor.en,
-  'app.name': 'Bagalau 360',
+  ...respondent.en,
   'app.skipToContent': 'Skip to content',
-  'lang.label': 'Language',
-  'lang.kk': 'Қазақша',
-  'lang.ru': 'Русский',
-  'lang.en': 'English',
 
   'nav.people': 'Staff',
   'nav.units': 'Units',
@@ -175,23 +172,6 @@ export const en = {
   'respondents.answered': 'answered',
   'respondents.suggested': 'suggested from the staff structure',
 
-  'respond.title': '360 evaluation questionnaire',
-  'respond.loading': 'Opening the questionnaire…',
-  'respond.aboutOther': 'You are evaluating: {name}',
-  'respond.aboutSelf': 'This is your self-assessment. It is shown to you and your evaluator beside the others’ result, and never counted in it.',
-  'respond.deadline': 'Open until {date}',
-  'respond.progress': '{done} of {total} statements answered',
-  'respond.competency': 'Competency {n} of {total}',
-  'respond.submit': 'Submit answers',
-  'respond.submitting': 'Sending…',
-  'respond.unanswered': '{count} statements are not answered yet. They are marked below.',
-  'respond.unansweredOne': 'Not answered yet',
-  'respond.draftKept': 'Your answers are kept on this device until you submit.',
-  'respond.thanksTitle': 'Thank you!',
-  'respond.thanksBody': 'Your answers are recorded. They are stored without any link to you, and this link no longer works.',
-  'respond.anonymity': 'Anonymity is guaranteed: answers are stored without your name or link and shown only as averages over at least 3 respondents.',
-  'respond.networkError': 'The answers could not be sent. Check the connection and try again: nothing is lost.',
-
   'report.person': 'Evaluated person',
   'report.number': 'No.',
   'report.competency': 'Competency',
@@ -218,15 +198,8 @@ export const en = {
   'field.invalidYear': 'A year between 2000 and 2100',
   'field.unknownField': 'Unknown field',
 
-  'errors.validation': 'The request has {count} invalid field(s).',
-  'errors.body.notJson': 'The request body must be JSON (Content-Type: application/json).',
-  'errors.body.invalidJson': 'The request body is not valid JSON.',
-  'errors.body.tooLarge': 'The request body is too large.',
   'errors.notFound': 'No such API endpoint.',
-  'errors.internal': 'Something went wrong on the server. Nothing was saved; please try again.',
-  'errors.conflict': 'Someone changed the same record at the same time; reload and try again.',
   'errors.text.nulCharacter': 'The request contains a NUL character (code 0), which the database cannot store; remove it and try again.',
-  'errors.network': 'The server cannot be reached. Check the connection and try again.',
   'errors.auth.required': 'Please sign in.',
   'errors.auth.invalidCredentials': 'Wrong login or password.',
   'errors.user.exists': 'An account with login “{login}” already exists.',
@@ -259,12 +232,6 @@ export const en = {
   'errors.respondents.includesSelf': 'The evaluated person cannot be their own respondent: their voice is the self-assessment.',
   'errors.respondents.answeredRemoved': 'A respondent who has already answered cannot be removed.',
   'errors.links.notReissuable': 'Only unanswered invitations of an open or draft campaign can get a new link.',
-  'errors.link.unknown': 'This link is not valid. Check that it was copied completely, or ask HR for a new one.',
-  'errors.link.used': 'This questionnaire has already been answered. Each link works once.',
-  'errors.link.closed': 'The evaluation campaign is closed; answers are no longer accepted.',
-  'errors.link.notOpen': 'The evaluation campaign has not started yet. Please open the link again once HR announces it.',
-  'errors.answers.incomplete': '{count} statement(s) are not answered.',
-  'errors.answers.invalid': 'The answers do not match the questionnaire.',
   'errors.report.notClosed': 'Reports are released once the campaign is closed.',
 } as const;
 

@@ -17,6 +17,7 @@ import { badInput } from './sections/badInput.ts';
 import { signIn } from './sections/signIn.ts';
 import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
+import { respondent } from './sections/respondent.ts';
 
 /** Kazakh catalogue. Terms follow the methodology (seed 002, §34–37, Annexes 5–8). */
 export const kk: Record<MessageKey, string> = {
@@ -38,12 +39,8 @@ export const kk: Record<MessageKey, string> = {
   ...signIn.kk,
   ...myAccount.kk,
   ...secondFactor.kk,
-  'app.name': 'Bagalau 360',
+  ...respondent.kk,
   'app.skipToContent': 'Мазмұнға өту',
-  'lang.label': 'Тіл',
-  'lang.kk': 'Қазақша',
-  'lang.ru': 'Русский',
-  'lang.en': 'English',
 
   'nav.people': 'Қызметкерлер',
   'nav.units': 'Бөлімшелер',
@@ -173,23 +170,6 @@ export const kk: Record<MessageKey, string> = {
   'respondents.answered': 'жауап берді',
   'respondents.suggested': 'штаттық құрылым бойынша ұсынылған',
 
-  'respond.title': '360 әдісімен бағалау сауалнамасы',
-  'respond.loading': 'Сауалнама ашылуда…',
-  'respond.aboutOther': 'Сіз бағалайтын адам: {name}',
-  'respond.aboutSelf': 'Бұл — Сіздің өзін-өзі бағалауыңыз. Ол Сізге және Сізді бағалаушы адамға басқалардың нәтижесімен қатар көрсетіледі, бірақ ол нәтижеде ешқашан есепке алынбайды.',
-  'respond.deadline': 'Жауап беру мерзімі: {date}',
-  'respond.progress': 'Жауап берілген сұрақтар: {done} / {total}',
-  'respond.competency': 'Құзырет: {n} / {total}',
-  'respond.submit': 'Жауаптарды жіберу',
-  'respond.submitting': 'Жіберілуде…',
-  'respond.unanswered': '{count} сұраққа әлі жауап берілмеді. Олар төменде белгіленген.',
-  'respond.unansweredOne': 'Жауап берілмеген',
-  'respond.draftKept': 'Жауаптарыңыз жібергенге дейін осы құрылғыда сақталады.',
-  'respond.thanksTitle': 'Рақмет!',
-  'respond.thanksBody': 'Жауаптарыңыз қабылданды. Олар Сізбен ешқандай байланыссыз сақталады, ал бұл сілтеме енді жұмыс істемейді.',
-  'respond.anonymity': 'Жасырындылыққа кепілдік беріледі: жауаптар Сіздің атыңызсыз және сілтемеңізсіз сақталады және кемінде 3 респонденттің орташа мәні ретінде ғана көрсетіледі.',
-  'respond.networkError': 'Жауаптарды жіберу мүмкін болмады. Байланысты тексеріп, қайталап көріңіз: ештеңе жоғалған жоқ.',
-
   'report.person': 'Бағаланатын адам',
   'report.number': '№',
   'report.competency': 'Құзырет',
@@ -216,15 +196,8 @@ export const kk: Record<MessageKey, string> = {
   'field.invalidYear': 'Жыл 2000–2100 аралығында болуы керек',
   'field.unknownField': 'Белгісіз өріс',
 
-  'errors.validation': 'Сұраныста {count} өріс қате толтырылған.',
-  'errors.body.notJson': 'Сұраныс денесі JSON форматында болуы керек (Content-Type: application/json).',
-  'errors.body.invalidJson': 'Сұраныс денесі жарамды JSON емес.',
-  'errors.body.tooLarge': 'Сұраныс денесі тым үлкен.',
   'errors.notFound': 'Мұндай API әдісі жоқ.',
-  'errors.internal': 'Серверде қате орын алды. Ештеңе сақталған жоқ; қайталап көріңіз.',
-  'errors.conflict': 'Дәл осы уақытта біреу сол жазбаны өзгертті; бетті жаңартып, қайталап көріңіз.',
   'errors.text.nulCharacter': 'Сұраныста дерекқор сақтай алмайтын NUL таңбасы (коды 0) бар; оны алып тастап, қайталап көріңіз.',
-  'errors.network': 'Серверге қосылу мүмкін емес. Байланысты тексеріп, қайталап көріңіз.',
   'errors.auth.required': 'Жүйеге кіріңіз.',
   'errors.auth.invalidCredentials': 'Логин немесе құпиясөз қате.',
   'errors.user.exists': '«{login}» логинімен тіркелгі бұрыннан бар.',
@@ -257,11 +230,5 @@ export const kk: Record<MessageKey, string> = {
   'errors.respondents.includesSelf': 'Бағаланатын адам өзіне респондент бола алмайды: оның пікірі — өзін-өзі бағалау.',
   'errors.respondents.answeredRemoved': 'Жауап беріп қойған респондентті алып тастауға болмайды.',
   'errors.links.notReissuable': 'Жаңа сілтемені ашық немесе жоба күйіндегі науқанның жауап берілмеген шақыруларына ғана беруге болады.',
-  'errors.link.unknown': 'Бұл сілтеме жарамсыз. Оның толық көшірілгенін тексеріңіз немесе персоналды басқару қызметінен жаңасын сұраңыз.',
-  'errors.link.used': 'Бұл сауалнама толтырылып қойған. Әр сілтеме бір рет қана жұмыс істейді.',
-  'errors.link.closed': 'Бағалау науқаны жабылды; жауаптар енді қабылданбайды.',
-  'errors.link.notOpen': 'Бағалау науқаны әлі басталған жоқ. Персоналды басқару қызметі хабарлағаннан кейін сілтемені қайта ашыңыз.',
-  'errors.answers.incomplete': '{count} сұраққа жауап берілмеген.',
-  'errors.answers.invalid': 'Жауаптар сауалнамаға сәйкес келмейді.',
   'errors.report.notClosed': 'Есептер науқан жабылғаннан кейін қолжетімді болады.',
 };

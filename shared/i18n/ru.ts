@@ -17,6 +17,7 @@ import { badInput } from './sections/badInput.ts';
 import { signIn } from './sections/signIn.ts';
 import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
+import { respondent } from './sections/respondent.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
 export const ru: Record<MessageKey, string> = {
@@ -38,12 +39,8 @@ export const ru: Record<MessageKey, string> = {
   ...signIn.ru,
   ...myAccount.ru,
   ...secondFactor.ru,
-  'app.name': 'Bagalau 360',
+  ...respondent.ru,
   'app.skipToContent': 'Перейти к содержимому',
-  'lang.label': 'Язык',
-  'lang.kk': 'Қазақша',
-  'lang.ru': 'Русский',
-  'lang.en': 'English',
 
   'nav.people': 'Сотрудники',
   'nav.units': 'Подразделения',
@@ -173,23 +170,6 @@ export const ru: Record<MessageKey, string> = {
   'respondents.answered': 'ответ получен',
   'respondents.suggested': 'предложено по штатной структуре',
 
-  'respond.title': 'Анкета оценки методом 360',
-  'respond.loading': 'Открываем анкету…',
-  'respond.aboutOther': 'Вы оцениваете: {name}',
-  'respond.aboutSelf': 'Это Ваша самооценка. Она показывается Вам и оценивающему Вас лицу рядом с результатом других респондентов, но никогда в нём не учитывается.',
-  'respond.deadline': 'Анкета доступна до {date}',
-  'respond.progress': 'Отвечено вопросов: {done} из {total}',
-  'respond.competency': 'Компетенция {n} из {total}',
-  'respond.submit': 'Отправить ответы',
-  'respond.submitting': 'Отправка…',
-  'respond.unanswered': 'Вопросов без ответа: {count}. Они отмечены ниже.',
-  'respond.unansweredOne': 'Нет ответа',
-  'respond.draftKept': 'Ваши ответы сохраняются на этом устройстве до отправки.',
-  'respond.thanksTitle': 'Спасибо!',
-  'respond.thanksBody': 'Ваши ответы приняты. Они хранятся без какой-либо связи с Вами, а эта ссылка больше не действует.',
-  'respond.anonymity': 'Анонимность гарантируется: ответы хранятся без Вашего имени и ссылки и показываются только как средние значения не менее чем по 3 респондентам.',
-  'respond.networkError': 'Не удалось отправить ответы. Проверьте подключение и попробуйте ещё раз: ничего не потеряно.',
-
   'report.person': 'Оцениваемое лицо',
   'report.number': '№',
   'report.competency': 'Компетенция',
@@ -216,15 +196,8 @@ export const ru: Record<MessageKey, string> = {
   'field.invalidYear': 'Год от 2000 до 2100',
   'field.unknownField': 'Неизвестное поле',
 
-  'errors.validation': 'Неверно заполненных полей в запросе: {count}.',
-  'errors.body.notJson': 'Тело запроса должно быть в формате JSON (Content-Type: application/json).',
-  'errors.body.invalidJson': 'Тело запроса не является корректным JSON.',
-  'errors.body.tooLarge': 'Тело запроса слишком велико.',
   'errors.notFound': 'Такого метода API нет.',
-  'errors.internal': 'На сервере произошла ошибка. Ничего не сохранено; попробуйте ещё раз.',
-  'errors.conflict': 'Кто-то одновременно изменил ту же запись; обновите страницу и повторите попытку.',
   'errors.text.nulCharacter': 'В запросе есть символ NUL (код 0), который база данных не может сохранить; удалите его и повторите попытку.',
-  'errors.network': 'Сервер недоступен. Проверьте подключение и попробуйте ещё раз.',
   'errors.auth.required': 'Пожалуйста, войдите в систему.',
   'errors.auth.invalidCredentials': 'Неверный логин или пароль.',
   'errors.user.exists': 'Учётная запись с логином «{login}» уже существует.',
@@ -257,11 +230,5 @@ export const ru: Record<MessageKey, string> = {
   'errors.respondents.includesSelf': 'Оцениваемое лицо не может быть собственным респондентом: его мнение — это самооценка.',
   'errors.respondents.answeredRemoved': 'Нельзя исключить респондента, который уже ответил.',
   'errors.links.notReissuable': 'Новую ссылку можно выдать только по приглашению без ответа в открытой кампании или в черновике.',
-  'errors.link.unknown': 'Эта ссылка недействительна. Проверьте, что она скопирована полностью, или запросите новую в службе управления персоналом.',
-  'errors.link.used': 'Эта анкета уже заполнена. Каждая ссылка действует только один раз.',
-  'errors.link.closed': 'Оценочная кампания закрыта; ответы больше не принимаются.',
-  'errors.link.notOpen': 'Оценочная кампания ещё не началась. Откройте ссылку снова, когда служба управления персоналом объявит о её начале.',
-  'errors.answers.incomplete': 'Вопросов без ответа: {count}.',
-  'errors.answers.invalid': 'Ответы не соответствуют анкете.',
   'errors.report.notClosed': 'Отчёты становятся доступны после закрытия кампании.',
 };

@@ -1,6 +1,7 @@
 import { For } from 'solid-js';
 import { LOCALES } from '../../../shared/methodology/types.ts';
-import { locale, setLocale, t } from './i18n.ts';
+import { locale, setLocale } from './locale.ts';
+import { t } from './respondentText.ts';
 
 export function LanguageSwitch() {
   return (

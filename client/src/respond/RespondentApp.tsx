@@ -1,8 +1,9 @@
 import { createMemo, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { Form360, ScaleLevel } from '../../../shared/methodology/types.ts';
-import { ApiFailure, api, errorText } from '../common/api.ts';
-import { formatDate, l, t } from '../common/i18n.ts';
+import { ApiFailure, api } from '../common/apiRequest.ts';
+import { formatDate, l } from '../common/locale.ts';
+import { errorText, t } from '../common/respondentText.ts';
 import { LanguageSwitch } from '../common/LanguageSwitch.tsx';
 import { clearDraft, loadDraft, saveDraft } from './draftStore.ts';
 
