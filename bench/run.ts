@@ -4,15 +4,15 @@ import { benchReport, formatTable, writeReport, type BenchRow } from './results.
 import { measureRespondentPage } from './respondentPage.ts';
 import { measureSubmissions } from './submissions.ts';
 
-// npm run bench [-- --persons 100000 --submissions 2000 --connections 24 --rounds 2 --loads 5 --only submissions,campaign,page --out bench-results.json]
+// npm run bench [-- --persons 100000 --submissions 500 --connections 24 --rounds 6 --loads 5 --only submissions,campaign,page --out bench-results.json]
 // Every figure is a ratio against a baseline measured in the same run on the same machine: on a shared machine
 // only those ratios compare from one run to the next.
 const { values } = parseArgs({
   options: {
     persons: { type: 'string', default: '100000' },
-    submissions: { type: 'string', default: '2000' },
+    submissions: { type: 'string', default: '500' },
     connections: { type: 'string', default: '24' },
-    rounds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '6' },
     loads: { type: 'string', default: '5' },
     only: { type: 'string', default: 'submissions,campaign,page' },
     out: { type: 'string', default: 'bench-results.json' },

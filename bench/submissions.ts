@@ -8,14 +8,14 @@ import { openCampaignWithManyLinks, type PreparedLink } from '../test/support/ma
 import { throwawaySchema } from '../test/support/postgresSchema.ts';
 import type { BenchRow } from './results.ts';
 import { startServerChild } from './support/serverChild.ts';
-import { median, percentile } from './support/stats.ts';
+import { percentile } from './support/stats.ts';
 
 export interface SubmissionOptions {
-  /** Submissions per timed run. */
+  /** Submissions per burst. */
   submissions: number;
   /** Concurrent connections of the load generator. */
   connections: number;
-  /** Rounds of baseline-then-product; each figure is the median over rounds. */
+  /** Bursts of `submissions` each for the baseline and the product, taking turns; figures pool all bursts. */
   rounds: number;
 }
 
@@ -32,11 +32,11 @@ const PRODUCT = 'server/main.ts';
 /**
  * Respondents' submissions under concurrent load: autocannon against the real server (`server/main.ts` in a
  * process of its own, real HTTP), each request a fresh link of an open campaign, against a bare Hono endpoint
- * on the same driver and database that stores the same rows with no validation. The two take turns, `rounds`
- * times, on the one database, each on links of its own, so a busy machine weighs on both alike.
+ * on the same driver and database that stores the same rows with no validation. Both listen on the one
+ * database and take turns in short bursts, each on links of its own, so a busy machine weighs on both alike.
  */
 export async function measureSubmissions(options: SubmissionOptions, log: (line: string) => void): Promise<BenchRow[]> {
-  const linksNeeded = options.rounds * 2 * (options.submissions + WARM_UP + 2 * options.connections);
+  const linksNeeded = 2 * (WARM_UP + options.connections) + options.rounds * 2 * (options.submissions + options.connections);
   const rows: BenchRow[] = [];
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-bench-submit-'));
@@ -93,36 +93,47 @@ async function alternate(
     next += n;
     return slice;
   };
-  const runs: Record<'product' | 'baseline', RunFigures[]> = { product: [], baseline: [] };
-  for (let round = 1; round <= options.rounds; round++) {
-    for (const kind of ['baseline', 'product'] as const) {
-      const server = await startServerChild(kind === 'product' ? PRODUCT : BASELINE, kind === 'product' ? productEnv : baselineEnv);
-      try {
-        const url = `${server.origin}${kind === 'product' ? '/api/respond/submit' : '/submit'}`;
-        await load(url, take(WARM_UP + options.connections), { ...options, submissions: WARM_UP });
-        const figures = await load(url, take(options.submissions + options.connections), options);
-        runs[kind].push(figures);
-        log(`  ${label} round ${round} ${kind.padEnd(8)} ${figures.perSecond.toFixed(0).padStart(5)}/s  p50 ${figures.p50.toFixed(1)} ms  p99 ${figures.p99.toFixed(1)} ms`);
-      } finally {
-        await server.stop();
-      }
+  const servers = {
+    baseline: await startServerChild(BASELINE, baselineEnv),
+    product: await startServerChild(PRODUCT, productEnv),
+  };
+  try {
+    const url = { baseline: `${servers.baseline.origin}/submit`, product: `${servers.product.origin}/api/respond/submit` };
+    const bursts: Record<'product' | 'baseline', Burst[]> = { product: [], baseline: [] };
+    for (const kind of ['baseline', 'product'] as const) await load(url[kind], take(WARM_UP + options.connections), { ...options, submissions: WARM_UP });
+    // Short bursts taking turns: the disk's fsync time swings severalfold within seconds on a shared machine.
+    for (let round = 1; round <= options.rounds; round++) {
+      for (const kind of ['baseline', 'product'] as const) bursts[kind].push(await load(url[kind], take(options.submissions + options.connections), options));
     }
+    const pooled = (all: Burst[]): RunFigures => {
+      const latencies = all.flatMap((b) => b.latencies);
+      return { perSecond: latencies.length / all.reduce((s, b) => s + b.seconds, 0), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    };
+    const figures = { product: pooled(bursts.product), baseline: pooled(bursts.baseline) };
+    const rates = (kind: 'product' | 'baseline') => bursts[kind].map((b) => (b.latencies.length / b.seconds).toFixed(0)).join(' ');
+    log(`  ${label}: baseline ${rates('baseline')} /s, product ${rates('product')} /s in ${options.rounds} rounds of ${options.submissions}`);
+    return figures;
+  } finally {
+    await servers.product.stop();
+    await servers.baseline.stop();
   }
-  const medianOf = (figures: RunFigures[]): RunFigures => ({
-    perSecond: median(figures.map((f) => f.perSecond)),
-    p50: median(figures.map((f) => f.p50)),
-    p99: median(figures.map((f) => f.p99)),
-  });
-  return { product: medianOf(runs.product), baseline: medianOf(runs.baseline) };
+}
+
+interface Burst {
+  latencies: number[];
+  seconds: number;
 }
 
 /** `submissions` POSTs, `connections` at a time, each with the next unused link; every one must be a 201. */
-async function load(url: string, links: PreparedLink[], options: SubmissionOptions): Promise<RunFigures> {
+async function load(url: string, links: PreparedLink[], options: SubmissionOptions): Promise<Burst> {
   const bodies = links.map((link) => JSON.stringify({ token: link.token, answers: link.answers }));
   let next = 0;
   const latencies: number[] = [];
   const refusals = new Map<number, number>();
   const { pathname, origin } = new URL(url);
+  // Timed here: autocannon reports only at its next one-second sample, so its own duration is whole seconds.
+  const started = performance.now();
+  let lastAnswer = started;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -143,13 +154,14 @@ async function load(url: string, links: PreparedLink[], options: SubmissionOptio
     );
     // autocannon passes the client first, which its type declarations leave out.
     (instance as unknown as EventEmitter).on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+      lastAnswer = performance.now();
       if (status === 201) latencies.push(ms);
       else refusals.set(status, (refusals.get(status) ?? 0) + 1);
     });
   });
   if (next > bodies.length) throw new Error(`ran out of links: ${next} asked for, ${bodies.length} prepared`);
   if (refusals.size || result.errors) throw new Error(`${url}: not every submission was recorded: ${JSON.stringify(Object.fromEntries(refusals))}, ${result.errors} errors`);
-  return { perSecond: latencies.length / result.duration, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { latencies, seconds: (lastAnswer - started) / 1000 };
 }
 
 function submissionRows(database: string, figures: { product: RunFigures; baseline: RunFigures } | null): BenchRow[] {
