@@ -70,6 +70,8 @@ export interface CampaignTable {
   opened_at: string | null;
   closed_at: string | null;
   archived_at: string | null;
+  /** When its results and training aggregates were kept (closing, or the first view of an older campaign). */
+  results_kept_at: string | null;
 }
 
 /** One evaluated person in one campaign, with the facts the report must keep after the staff list changes. */
@@ -219,6 +221,43 @@ export interface EvaluationResultTable {
   weakest: string | null;
 }
 
+/** Per campaign and unit: evaluated persons and ready reports (shared/training/trainingNeeds.ts UnitTally). */
+export interface TrainingUnitTable {
+  campaign_id: string;
+  unit_name: string;
+  evaluated: number;
+  ready: number;
+}
+
+/** Per campaign, unit and competency: persons scored and the sum of their scores in hundredths. */
+export interface TrainingCellTable {
+  campaign_id: string;
+  unit_name: string;
+  competency_id: string;
+  persons: number;
+  hundredths: number;
+}
+
+/** Per campaign, competency and score (hundredths): how many persons got it, and of them how many among their weakest. */
+export interface TrainingScoreTable {
+  campaign_id: string;
+  competency_id: string;
+  hundredths: number;
+  persons: number;
+  weakest: number;
+}
+
+/** A person scored in a competency, at their place (`ordinal`) in the campaign's order by unit and name. */
+export interface TrainingMemberTable {
+  campaign_id: string;
+  competency_id: string;
+  ordinal: number;
+  evaluation_id: string;
+  hundredths: number;
+  /** 1 when the competency is among the person's weakest. */
+  weakest: number;
+}
+
 /** A course group HR released to the trainers: its names become visible to them (§37). */
 export interface TrainingReleaseTable {
   id: string;
@@ -250,6 +289,10 @@ export interface Database {
   reminder_schedule: ReminderScheduleTable;
   evaluation_result: EvaluationResultTable;
   training_release: TrainingReleaseTable;
+  training_unit: TrainingUnitTable;
+  training_cell: TrainingCellTable;
+  training_score: TrainingScoreTable;
+  training_member: TrainingMemberTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -32,7 +32,7 @@ export async function listCampaigns(db: DB): Promise<CampaignSummary[]> {
       eb.fn.count<number>('i.id').as('invitations'),
       eb.fn.coalesce(eb.fn.sum<number>('i.answered'), eb.lit(0)).as('answered'),
     ])
-    .groupBy(['c.id', 'c.name', 'c.year', 'c.methodology_id', 'c.deadline', 'c.status', 'c.created_at', 'c.opened_at', 'c.closed_at', 'c.archived_at'])
+    .groupBy(['c.id', 'c.name', 'c.year', 'c.methodology_id', 'c.deadline', 'c.status', 'c.created_at', 'c.opened_at', 'c.closed_at', 'c.archived_at', 'c.results_kept_at'])
     .orderBy('c.year', 'desc')
     .orderBy('c.created_at', 'desc')
     .execute();

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { releaseBody, trainingQuery } from '../../shared/schemas/training.ts';
+import { courseGroupQuery, releaseBody, trainingQuery } from '../../shared/schemas/training.ts';
 import { auditDetails, auditRead } from '../http/auditTrail.ts';
 import { parseBody, parseQuery } from '../http/parseBody.ts';
 import type { AppEnv } from '../http/session.ts';
-import { releaseGroup, trainingCampaigns, trainingExport, trainingGroups, trainingOverview, withdrawRelease } from '../services/training.ts';
+import { releaseGroup, trainingCampaigns, trainingExport, trainingGroupPage, trainingGroups, trainingOverview, withdrawRelease } from '../services/training.ts';
 import type { AppDeps } from './deps.ts';
 
 /**
@@ -23,11 +23,17 @@ export function trainingRoutes({ conn: { db }, now }: AppDeps) {
       auditRead(c, { count: result.groups.reduce((n, g) => n + g.members.length, 0) });
       return c.json(result);
     })
+    .get('/training/:campaignId/groups/:competencyId', async (c) => {
+      const q = parseQuery(c, courseGroupQuery);
+      const page = await trainingGroupPage(db, c.get('user'), c.req.param('campaignId'), c.req.param('competencyId'), q);
+      auditRead(c, { count: page.members.length });
+      return c.json(page);
+    })
     .get('/training/:campaignId/export', async (c) => {
       const q = parseQuery(c, trainingQuery);
       const { file, campaign, names } = await trainingExport(db, c.get('user'), c.req.param('campaignId'), q.criterion, q.lang ?? 'kk');
       auditRead(c, { name: campaign.name, count: names });
-      return c.body(new Uint8Array(file), 200, {
+      return c.body(file, 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Disposition': `attachment; filename="training-needs-${campaign.year}.xlsx"`,
       });

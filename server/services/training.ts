@@ -1,13 +1,14 @@
 import type { DB } from '../../db/connect.ts';
 import { getCampaign } from '../../db/repositories/campaigns.ts';
-import { campaignResults } from '../../db/repositories/evaluationResults.ts';
 import { deleteRelease, insertRelease, listReleases, releasedCampaigns, type TrainingRelease } from '../../db/repositories/training.ts';
+import { campaignTallyOf, courseGroupMembers, scoreCountsOf } from '../../db/repositories/trainingAggregates.ts';
 import { trainingView, type TrainingView } from '../../shared/access/trainingAccess.ts';
 import type { Locale, Methodology } from '../../shared/methodology/types.ts';
 import { hasReports } from '../../shared/rules/campaignStatus.ts';
+import { COURSE_GROUP_PAGE } from '../../shared/schemas/training.ts';
 import { campaignCompetencies } from '../../shared/training/campaignCompetencies.ts';
 import { parseCriterion, thresholdInScale, type GroupCriterion } from '../../shared/training/criterion.ts';
-import { courseGroup, rankCompetencies, trainingHeatmap } from '../../shared/training/trainingNeeds.ts';
+import { courseGroupSize, rankCompetencies, trainingHeatmap, type ScoreCount } from '../../shared/training/trainingNeeds.ts';
 import { ApiError } from '../http/apiError.ts';
 import type { SessionUser } from '../http/session.ts';
 import { trainingWorkbook } from '../training/trainingWorkbook.ts';
@@ -36,7 +37,7 @@ async function loadTrainingCampaign(db: DB, campaignId: string) {
   if (!hasReports(campaign.status)) throw new ApiError(409, 'training.notClosed');
   const methodology = methodologyOf(campaign.methodology_id);
   // Campaigns closed before results were kept get them here, once.
-  await keepCampaignResults(db, campaign.id, methodology);
+  if (campaign.results_kept_at === null) await keepCampaignResults(db, campaign.id, methodology);
   return {
     campaign: { id: campaign.id, name: campaign.name, year: campaign.year, status: campaign.status, methodologyId: methodology.id },
     methodology,
@@ -59,14 +60,14 @@ export async function trainingOverview(db: DB, viewer: SessionUser, campaignId: 
   const view = viewOf(viewer);
   const { campaign, methodology, competencyIds } = await loadTrainingCampaign(db, campaignId);
   const criterion = criterionOf(criterionKey, methodology);
-  const people = await campaignResults(db, campaignId, { names: false });
+  const tally = await campaignTallyOf(db, campaignId);
   return {
     campaign,
     view,
     criterion: criterionKey,
     competencyIds,
-    heatmap: trainingHeatmap(people, competencyIds),
-    ranking: rankCompetencies(people, competencyIds, criterion),
+    heatmap: trainingHeatmap(tally.units, competencyIds),
+    ranking: rankCompetencies(tally, competencyIds, criterion),
     releases: await listReleases(db, campaignId),
   };
 }
@@ -75,34 +76,78 @@ export interface CourseGroupView {
   competencyId: string;
   criterion: string;
   release: TrainingRelease | null;
+  /** Everyone in the group; `members` is its first page. */
+  count: number;
   members: Array<{ fullName: string; position: string; unitName: string }>;
 }
 
+function requireNames(view: TrainingView): void {
+  if (view === 'aggregate') throw new ApiError(403, 'training.groupsForbidden');
+}
+
 /**
- * Course groups with names: for those who read every report, every group under the criterion; for a
- * trainer, the released groups only, each under the criterion it was released with.
+ * The course groups a viewer may see by name, each with its size: for those who read every report, every
+ * group under the criterion; for a trainer, the released groups only, each under the criterion it was
+ * released with. Each carries its first page of names; the rest are read a page at a time.
  */
 export async function trainingGroups(db: DB, viewer: SessionUser, campaignId: string, criterionKey: string): Promise<{ view: TrainingView; groups: CourseGroupView[] }> {
   const view = viewOf(viewer);
-  if (view === 'aggregate') throw new ApiError(403, 'training.groupsForbidden');
+  requireNames(view);
   const { methodology, competencyIds } = await loadTrainingCampaign(db, campaignId);
-  const criterion = criterionOf(criterionKey, methodology);
-  const people = await campaignResults(db, campaignId, { names: true });
-  const releases = await listReleases(db, campaignId);
-  const members = (competencyId: string, c: GroupCriterion) =>
-    courseGroup(people, competencyId, c).map((p) => ({ fullName: p.fullName, position: p.position, unitName: p.unitName }));
-  if (view === 'released') {
-    return { view, groups: releases.map((r) => ({ competencyId: r.competencyId, criterion: r.criterion, release: r, members: members(r.competencyId, parseCriterion(r.criterion)!) })) };
+  criterionOf(criterionKey, methodology);
+  const groups: CourseGroupView[] = [];
+  for (const group of await courseGroupsOf(db, view, campaignId, competencyIds, criterionKey)) {
+    groups.push({ ...group, members: await memberPage(db, campaignId, group.competencyId, group.criterion, 0, COURSE_GROUP_PAGE) });
   }
-  const groups = competencyIds
+  return { view, groups };
+}
+
+type CourseGroup = Omit<CourseGroupView, 'members'>;
+
+/** The groups the view reaches, largest first for those who see them all, with their sizes from the kept tally. */
+async function courseGroupsOf(db: DB, view: TrainingView, campaignId: string, competencyIds: readonly string[], criterionKey: string): Promise<CourseGroup[]> {
+  const releases = await listReleases(db, campaignId);
+  const scores: ScoreCount[] = await scoreCountsOf(db, campaignId);
+  const sizeOf = (competencyId: string, key: string) => courseGroupSize(scores, competencyId, parseCriterion(key)!);
+  if (view === 'released') {
+    return releases.map((r) => ({ competencyId: r.competencyId, criterion: r.criterion, release: r, count: sizeOf(r.competencyId, r.criterion) }));
+  }
+  return competencyIds
     .map((competencyId) => ({
       competencyId,
       criterion: criterionKey,
       release: releases.find((r) => r.competencyId === competencyId && r.criterion === criterionKey) ?? null,
-      members: members(competencyId, criterion),
+      count: sizeOf(competencyId, criterionKey),
     }))
-    .filter((g) => g.members.length > 0 || g.release);
-  return { view, groups: groups.sort((a, b) => b.members.length - a.members.length) };
+    .filter((g) => g.count > 0 || g.release)
+    .sort((a, b) => b.count - a.count);
+}
+
+async function memberPage(db: DB, campaignId: string, competencyId: string, criterionKey: string, offset: number, limit: number) {
+  const rows = await courseGroupMembers(db, { campaignId, competencyId, criterion: parseCriterion(criterionKey)! }, { offset, limit });
+  return rows.map(({ fullName, position, unitName }) => ({ fullName, position, unitName }));
+}
+
+/**
+ * A page of one course group's names, for a viewer who may see the group: those who read every report, or a
+ * trainer once HR released it under this criterion.
+ */
+export async function trainingGroupPage(
+  db: DB,
+  viewer: SessionUser,
+  campaignId: string,
+  competencyId: string,
+  page: { criterion: string; offset: number; limit: number },
+) {
+  const view = viewOf(viewer);
+  requireNames(view);
+  const { methodology, competencyIds } = await loadTrainingCampaign(db, campaignId);
+  if (!competencyIds.includes(competencyId)) throw new ApiError(422, 'training.unknownCompetency');
+  criterionOf(page.criterion, methodology);
+  const release = (await listReleases(db, campaignId)).find((r) => r.competencyId === competencyId && r.criterion === page.criterion) ?? null;
+  if (view === 'released' && !release) throw new ApiError(403, 'training.groupsForbidden');
+  const count = courseGroupSize(await scoreCountsOf(db, campaignId), competencyId, parseCriterion(page.criterion)!);
+  return { competencyId, criterion: page.criterion, release, count, offset: page.offset, members: await memberPage(db, campaignId, competencyId, page.criterion, page.offset, page.limit) };
 }
 
 /** HR releases a course group to the trainers: from now on they see its names. */
@@ -132,10 +177,36 @@ function competencyNameIn(methodology: Methodology, competencyId: string): strin
   return campaignCompetencies(methodology).find((c) => c.id === competencyId)!.name.kk;
 }
 
-/** The view as an XLSX workbook, with the course groups the viewer may see by name. */
+/** Names read per query while the export is written. */
+const EXPORT_PAGE = 1000;
+
+/**
+ * The view as an XLSX workbook, with the course groups the viewer may see by name, streamed: names are read a
+ * page at a time as the file is sent.
+ */
 export async function trainingExport(db: DB, viewer: SessionUser, campaignId: string, criterionKey: string, locale: Locale) {
   const overview = await trainingOverview(db, viewer, campaignId, criterionKey);
-  const groups = overview.view === 'aggregate' ? null : (await trainingGroups(db, viewer, campaignId, criterionKey)).groups;
-  const file = await trainingWorkbook({ methodology: methodologyOf(overview.campaign.methodologyId), criterion: criterionKey, competencyIds: overview.competencyIds, heatmap: overview.heatmap, ranking: overview.ranking, groups }, locale);
-  return { file, campaign: overview.campaign, names: groups?.reduce((n, g) => n + g.members.length, 0) ?? 0 };
+  const groups = overview.view === 'aggregate' ? null : await courseGroupsOf(db, overview.view, campaignId, overview.competencyIds, criterionKey);
+  const file = trainingWorkbook(
+    {
+      methodology: methodologyOf(overview.campaign.methodologyId),
+      criterion: criterionKey,
+      competencyIds: overview.competencyIds,
+      heatmap: overview.heatmap,
+      ranking: overview.ranking,
+      groups: groups?.map((g) => ({ competencyId: g.competencyId, criterion: g.criterion, released: g.release !== null, members: everyMember(db, campaignId, g) })) ?? null,
+    },
+    locale,
+  );
+  return { file, campaign: overview.campaign, names: groups?.reduce((n, g) => n + g.count, 0) ?? 0 };
+}
+
+async function* everyMember(db: DB, campaignId: string, group: CourseGroup) {
+  const criterion = parseCriterion(group.criterion)!;
+  for (let afterOrdinal = -1; ; ) {
+    const page = await courseGroupMembers(db, { campaignId, competencyId: group.competencyId, criterion }, { afterOrdinal, limit: EXPORT_PAGE });
+    yield* page;
+    if (page.length < EXPORT_PAGE) return;
+    afterOrdinal = page[page.length - 1]!.ordinal;
+  }
 }

@@ -1,11 +1,10 @@
-import writeExcelFile, { type Cell, type Row } from 'write-excel-file/node';
 import { translate } from '../../shared/i18n/translate.ts';
 import type { Locale, Methodology } from '../../shared/methodology/types.ts';
 import { campaignCompetencies } from '../../shared/training/campaignCompetencies.ts';
 import { parseCriterion } from '../../shared/training/criterion.ts';
 import { heatColour } from '../../shared/training/heatColour.ts';
 import type { HeatmapRow, RankedCompetency } from '../../shared/training/trainingNeeds.ts';
-import type { CourseGroupView } from '../services/training.ts';
+import { xlsxStream, type XlsxCell, type XlsxRow, type XlsxSheet } from './xlsxStream.ts';
 
 export interface TrainingWorkbookInput {
   methodology: Methodology;
@@ -13,8 +12,8 @@ export interface TrainingWorkbookInput {
   competencyIds: string[];
   heatmap: HeatmapRow[];
   ranking: RankedCompetency[];
-  /** Null when the viewer sees no names: the workbook then has no groups sheet. */
-  groups: CourseGroupView[] | null;
+  /** Null when the viewer sees no names: the workbook then has no groups sheet. Members are read as it is written. */
+  groups: Array<{ competencyId: string; criterion: string; released: boolean; members: AsyncIterable<{ fullName: string; position: string; unitName: string }> }> | null;
 }
 
 export function criterionText(locale: Locale, methodology: Methodology, key: string): string {
@@ -24,45 +23,53 @@ export function criterionText(locale: Locale, methodology: Methodology, key: str
     : translate(locale, 'training.criterion.below', { threshold: criterion.threshold.toFixed(2) });
 }
 
-const bold = (value: string): Cell => ({ value, fontWeight: 'bold' });
-const score = (value: number): Cell => ({ value, type: Number, format: '0.00' });
+const bold = (value: string): XlsxCell => ({ value, bold: true });
+const score = (value: number): XlsxCell => ({ value, decimals: true });
 
-/** The training view as an XLSX workbook: the heatmap, the ranking and the course groups the viewer may see. */
-export function trainingWorkbook(input: TrainingWorkbookInput, locale: Locale): Promise<Buffer> {
+/**
+ * The training view as an XLSX workbook: the heatmap, the ranking and the course groups the viewer may see,
+ * streamed (server/training/xlsxStream.ts) — the groups of a campaign of 100,000 people run to 200,000 names.
+ */
+export function trainingWorkbook(input: TrainingWorkbookInput, locale: Locale): ReadableStream<Uint8Array> {
   const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
   const names = new Map(campaignCompetencies(input.methodology).map((c) => [c.id, c.name[locale]]));
   const values = input.methodology.scale.map((s) => s.value);
   const [min, max] = [Math.min(...values), Math.max(...values)];
 
-  const heatmapHeader: Row = [bold(tr('training.unit')), bold(tr('training.evaluated')), bold(tr('training.readyReports')), ...input.competencyIds.map((id) => bold(names.get(id)!))];
-  const heatmapRows: Row[] = input.heatmap.map((row) => [
+  const heatmapHeader: XlsxRow = [bold(tr('training.unit')), bold(tr('training.evaluated')), bold(tr('training.readyReports')), ...input.competencyIds.map((id) => bold(names.get(id)!))];
+  const heatmapRows: XlsxRow[] = input.heatmap.map((row) => [
     row.unitName,
     row.evaluated,
     row.ready,
-    ...row.cells.map((cell): Cell => {
-      if ('mean' in cell) return { ...score(cell.mean), backgroundColor: heatColour(cell.mean, min, max) };
+    ...row.cells.map((cell): XlsxCell => {
+      if ('mean' in cell) return { value: cell.mean, decimals: true, fill: heatColour(cell.mean, min, max) };
       return cell.persons === 0 ? '—' : tr('training.hiddenCell', { count: cell.persons });
     }),
   ]);
 
-  const rankingRows: Row[] = [
+  const rankingRows: XlsxRow[] = [
     [bold(criterionText(locale, input.methodology, input.criterion))],
     [bold(tr('training.rank')), bold(tr('training.competency')), bold(tr('training.persons')), bold(tr('training.scored')), bold(tr('training.mean'))],
-    ...input.ranking.map((r, i): Row => [i + 1, names.get(r.competencyId)!, r.persons, r.scored, r.mean === null ? null : score(r.mean)]),
+    ...input.ranking.map((r, i): XlsxRow => [i + 1, names.get(r.competencyId)!, r.persons, r.scored, r.mean === null ? null : score(r.mean)]),
   ];
 
-  const sheets = [
-    { data: [heatmapHeader, ...heatmapRows], sheet: tr('training.sheet.heatmap'), stickyRowsCount: 1, columns: [{ width: 34 }, { width: 10 }, { width: 10 }, ...input.competencyIds.map(() => ({ width: 18 }))] },
-    { data: rankingRows, sheet: tr('training.sheet.ranking'), columns: [{ width: 6 }, { width: 44 }, { width: 16 }, { width: 12 }, { width: 10 }] },
+  const sheets: XlsxSheet[] = [
+    { name: tr('training.sheet.heatmap'), frozenRows: 1, columnWidths: [34, 10, 10, ...input.competencyIds.map(() => 18)], rows: [heatmapHeader, ...heatmapRows] },
+    { name: tr('training.sheet.ranking'), columnWidths: [6, 44, 16, 12, 10], rows: rankingRows },
   ];
-  if (input.groups) {
-    const groupRows: Row[] = [
-      [bold(tr('training.competency')), bold(tr('training.criterion')), bold(tr('training.releaseState')), bold(tr('training.member')), bold(tr('training.position')), bold(tr('training.unit'))],
-      ...input.groups.flatMap((g) =>
-        g.members.map((m): Row => [names.get(g.competencyId)!, criterionText(locale, input.methodology, g.criterion), tr(g.release ? 'training.yes' : 'training.no'), m.fullName, m.position, m.unitName]),
-      ),
-    ];
-    sheets.push({ data: groupRows, sheet: tr('training.sheet.groups'), stickyRowsCount: 1, columns: [{ width: 40 }, { width: 34 }, { width: 10 }, { width: 34 }, { width: 30 }, { width: 34 }] });
+  if (input.groups) sheets.push({ name: tr('training.sheet.groups'), frozenRows: 1, columnWidths: [40, 34, 10, 34, 30, 34], rows: groupRows(input.groups, tr, (key) => criterionText(locale, input.methodology, key), names) });
+  return xlsxStream(sheets);
+}
+
+async function* groupRows(
+  groups: NonNullable<TrainingWorkbookInput['groups']>,
+  tr: (key: Parameters<typeof translate>[1]) => string,
+  criterion: (key: string) => string,
+  names: Map<string, string>,
+): AsyncGenerator<XlsxRow> {
+  yield [bold(tr('training.competency')), bold(tr('training.criterion')), bold(tr('training.releaseState')), bold(tr('training.member')), bold(tr('training.position')), bold(tr('training.unit'))];
+  for (const group of groups) {
+    const lead = [names.get(group.competencyId)!, criterion(group.criterion), tr(group.released ? 'training.yes' : 'training.no')];
+    for await (const m of group.members) yield [...lead, m.fullName, m.position, m.unitName];
   }
-  return writeExcelFile(sheets).toBuffer();
 }

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = {
   'PUT /campaigns/:id/deliveries/schedule': 'audit.action.reminderSchedule',
   'POST /campaigns/:id/sheets': 'audit.action.sheetsPrint',
   'GET /training/:campaignId/groups': 'audit.action.trainingGroupsRead',
+  'GET /training/:campaignId/groups/:competencyId': 'audit.action.trainingGroupPageRead',
   'GET /training/:campaignId/export': 'audit.action.trainingExport',
   'POST /training/:campaignId/releases': 'audit.action.trainingRelease',
   'DELETE /training/:campaignId/releases/:releaseId': 'audit.action.trainingWithdraw',

@@ -20,6 +20,15 @@ export const trainingQuery = z.strictObject({
   lang: z.enum(LOCALES, { error: 'invalid' }).optional(),
 });
 
+/** A course group is read a page at a time: 100,000 people may fall in one. */
+export const COURSE_GROUP_PAGE = 50;
+
+export const courseGroupQuery = z.strictObject({
+  criterion: criterion.default('weakest'),
+  offset: z.coerce.number({ error: 'invalid' }).int({ error: 'invalid' }).min(0, { error: 'invalid' }).max(10_000_000, { error: 'invalid' }).default(0),
+  limit: z.coerce.number({ error: 'invalid' }).int({ error: 'invalid' }).min(1, { error: 'invalid' }).max(500, { error: 'invalid' }).default(COURSE_GROUP_PAGE),
+});
+
 export const releaseBody = z.strictObject({
   competencyId: z.string({ error: 'required' }).min(1, { error: 'required' }).max(64, { error: 'tooLong' }),
   criterion,

@@ -1,4 +1,3 @@
-import { round2 } from '../scoring/round.ts';
 import type { GroupCriterion } from './criterion.ts';
 
 /** A heatmap cell or a campaign-wide mean from fewer evaluated persons would let their scores be inferred. */
@@ -12,6 +11,96 @@ export interface PersonResult {
   weakest: readonly string[] | null;
 }
 
+/**
+ * Scores are kept with two decimals; tallies add them as whole hundredths, so a sum is exact and the same in
+ * whatever order a campaign's 100,000 people are added up.
+ */
+export const toHundredths = (score: number): number => Math.round(score * 100);
+
+/** A mean of scores from their sum in hundredths, two decimals, halves rounded up (as round2). */
+const meanOf = (hundredths: number, persons: number): number => Math.round(hundredths / persons) / 100;
+
+/** A unit's persons scored in one competency and the sum of their scores. */
+export interface CellTally {
+  competencyId: string;
+  persons: number;
+  hundredths: number;
+}
+
+export interface UnitTally {
+  unitName: string;
+  /** Evaluated persons of the unit, and those among them whose report was ready (the only ones counted). */
+  evaluated: number;
+  ready: number;
+  /** Competencies in which at least one of the unit's persons was scored. */
+  cells: CellTally[];
+}
+
+/** How many persons got one score in a competency, and how many of them have it among their weakest. */
+export interface ScoreCount {
+  competencyId: string;
+  hundredths: number;
+  persons: number;
+  weakest: number;
+}
+
+/**
+ * Everything the heatmap and the ranking need, kept when a campaign closes: per unit and competency the
+ * count and sum, and per competency how many persons got each score. A view then reads a few thousand rows
+ * instead of 100,000 results.
+ */
+export interface CampaignTally {
+  units: UnitTally[];
+  scores: ScoreCount[];
+}
+
+/**
+ * How many people fall in a competency's course group: those with a ready report who have it among their
+ * weakest, or whose score in it is under the threshold (db/repositories/trainingAggregates.ts lists the
+ * members by the same rule).
+ */
+export function courseGroupSize(scores: readonly ScoreCount[], competencyId: string, criterion: GroupCriterion): number {
+  let persons = 0;
+  for (const count of scores) {
+    if (count.competencyId !== competencyId) continue;
+    if (criterion.kind === 'weakest') persons += count.weakest;
+    else if (count.hundredths < toHundredths(criterion.threshold)) persons += count.persons;
+  }
+  return persons;
+}
+
+/** Adds up a campaign's results one person at a time (they are read a chunk at a time). */
+export function campaignTally(): { add: (person: PersonResult) => void; result: () => CampaignTally } {
+  const units = new Map<string, { evaluated: number; ready: number; cells: Map<string, CellTally> }>();
+  const scores = new Map<string, ScoreCount>();
+  return {
+    add(person) {
+      let unit = units.get(person.unitName);
+      if (!unit) units.set(person.unitName, (unit = { evaluated: 0, ready: 0, cells: new Map() }));
+      unit.evaluated += 1;
+      if (!person.scores) return;
+      unit.ready += 1;
+      const weakest = new Set(person.weakest ?? []);
+      for (const [competencyId, score] of Object.entries(person.scores)) {
+        const hundredths = toHundredths(score);
+        const cell = unit.cells.get(competencyId) ?? { competencyId, persons: 0, hundredths: 0 };
+        cell.persons += 1;
+        cell.hundredths += hundredths;
+        unit.cells.set(competencyId, cell);
+        const key = `${competencyId} ${hundredths}`;
+        const count = scores.get(key) ?? { competencyId, hundredths, persons: 0, weakest: 0 };
+        count.persons += 1;
+        if (weakest.has(competencyId)) count.weakest += 1;
+        scores.set(key, count);
+      }
+    },
+    result: () => ({
+      units: [...units].map(([unitName, u]) => ({ unitName, evaluated: u.evaluated, ready: u.ready, cells: [...u.cells.values()] })),
+      scores: [...scores.values()],
+    }),
+  };
+}
+
 export type HeatmapCell =
   | { competencyId: string; persons: number; mean: number }
   /** Fewer than MIN_PERSONS_PER_CELL persons were scored in it (none: the unit's forms lack the competency). */
@@ -19,7 +108,6 @@ export type HeatmapCell =
 
 export interface HeatmapRow {
   unitName: string;
-  /** Evaluated persons of the unit, and those among them whose report was ready (the only ones counted). */
   evaluated: number;
   ready: number;
   cells: HeatmapCell[];
@@ -38,60 +126,18 @@ export interface RankedCompetency {
   mean: number | null;
 }
 
-/** Whether a person with a ready report belongs to the competency's course group. */
-export function inCourseGroup(person: PersonResult, competencyId: string, criterion: GroupCriterion): boolean {
-  if (!person.scores || !(competencyId in person.scores)) return false;
-  return criterion.kind === 'weakest' ? (person.weakest ?? []).includes(competencyId) : person.scores[competencyId]! < criterion.threshold;
-}
-
-/** Sums and counts per competency (by index), gathered in one pass: campaigns reach 100,000 people. */
-interface Tally {
-  sum: Float64Array;
-  scored: Uint32Array;
-}
-
-const newTally = (size: number): Tally => ({ sum: new Float64Array(size), scored: new Uint32Array(size) });
-
-function addScores(tally: Tally, scores: Readonly<Record<string, number>>, competencyIds: readonly string[]): void {
-  competencyIds.forEach((id, i) => {
-    const score = scores[id];
-    if (score === undefined) return;
-    tally.sum[i]! += score;
-    tally.scored[i]! += 1;
-  });
-}
-
-interface UnitTally {
-  evaluated: number;
-  ready: number;
-  tally: Tally;
-}
-
-/** Each unit's evaluated persons, ready reports and per-competency sums and counts, in one pass. */
-function tallyUnits(people: readonly PersonResult[], competencyIds: readonly string[]): Map<string, UnitTally> {
-  const units = new Map<string, UnitTally>();
-  for (const person of people) {
-    let unit = units.get(person.unitName);
-    if (!unit) units.set(person.unitName, (unit = { evaluated: 0, ready: 0, tally: newTally(competencyIds.length) }));
-    unit.evaluated += 1;
-    if (!person.scores) continue;
-    unit.ready += 1;
-    addScores(unit.tally, person.scores, competencyIds);
-  }
-  return units;
-}
-
 /** Units × competencies: the mean of the unit's ready scores per competency, hidden under MIN_PERSONS_PER_CELL. */
-export function trainingHeatmap(people: readonly PersonResult[], competencyIds: readonly string[]): HeatmapRow[] {
-  return [...tallyUnits(people, competencyIds).entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([unitName, { evaluated, ready, tally }]) => ({
+export function trainingHeatmap(units: readonly UnitTally[], competencyIds: readonly string[]): HeatmapRow[] {
+  return [...units]
+    .sort((a, b) => a.unitName.localeCompare(b.unitName))
+    .map(({ unitName, evaluated, ready, cells }) => ({
       unitName,
       evaluated,
       ready,
-      cells: competencyIds.map((competencyId, i): HeatmapCell => {
-        const persons = tally.scored[i]!;
-        return persons < MIN_PERSONS_PER_CELL ? { competencyId, persons, hidden: true } : { competencyId, persons, mean: round2(tally.sum[i]! / persons) };
+      cells: competencyIds.map((competencyId): HeatmapCell => {
+        const cell = cells.find((c) => c.competencyId === competencyId);
+        const persons = cell?.persons ?? 0;
+        return persons < MIN_PERSONS_PER_CELL ? { competencyId, persons, hidden: true } : { competencyId, persons, mean: meanOf(cell!.hundredths, persons) };
       }),
     }));
 }
@@ -100,35 +146,29 @@ export function trainingHeatmap(people: readonly PersonResult[], competencyIds: 
  * Competencies by how many people fall in their course group, most first; ties go to the lower mean, then to
  * the methodology's order.
  */
-export function rankCompetencies(people: readonly PersonResult[], competencyIds: readonly string[], criterion: GroupCriterion): RankedCompetency[] {
-  const units = tallyUnits(people, competencyIds);
-  const scored = new Uint32Array(competencyIds.length);
-  const shown = newTally(competencyIds.length);
-  const inGroup = new Uint32Array(competencyIds.length);
-  for (const { tally } of units.values()) {
-    competencyIds.forEach((_, i) => {
-      scored[i]! += tally.scored[i]!;
-      if (tally.scored[i]! < MIN_PERSONS_PER_CELL) return;
-      shown.sum[i]! += tally.sum[i]!;
-      shown.scored[i]! += tally.scored[i]!;
-    });
-  }
-  for (const person of people) {
-    competencyIds.forEach((id, i) => {
-      if (inCourseGroup(person, id, criterion)) inGroup[i]! += 1;
-    });
-  }
-  const ranked = competencyIds.map((competencyId, i): RankedCompetency & { order: number } => {
-    const counted = shown.scored[i]!;
-    return { competencyId, persons: inGroup[i]!, scored: scored[i]!, mean: counted < MIN_PERSONS_PER_CELL ? null : round2(shown.sum[i]! / counted), order: i };
+export function rankCompetencies(tally: CampaignTally, competencyIds: readonly string[], criterion: GroupCriterion): RankedCompetency[] {
+  const ranked = competencyIds.map((competencyId, order) => {
+    let scored = 0;
+    let shownPersons = 0;
+    let shownHundredths = 0;
+    for (const unit of tally.units) {
+      const cell = unit.cells.find((c) => c.competencyId === competencyId);
+      if (!cell) continue;
+      scored += cell.persons;
+      if (cell.persons < MIN_PERSONS_PER_CELL) continue;
+      shownPersons += cell.persons;
+      shownHundredths += cell.hundredths;
+    }
+    const persons = courseGroupSize(tally.scores, competencyId, criterion);
+    const mean = shownPersons < MIN_PERSONS_PER_CELL ? null : meanOf(shownHundredths, shownPersons);
+    return { competencyId, persons, scored, mean, order };
   });
   ranked.sort((a, b) => b.persons - a.persons || (a.mean ?? Infinity) - (b.mean ?? Infinity) || a.order - b.order);
   return ranked.map(({ competencyId, persons, scored, mean }) => ({ competencyId, persons, scored, mean }));
 }
 
-/** The people to train in a competency, by unit and name. */
-export function courseGroup<P extends PersonResult & { fullName: string }>(people: readonly P[], competencyId: string, criterion: GroupCriterion): P[] {
-  return people
-    .filter((p) => inCourseGroup(p, competencyId, criterion))
-    .sort((a, b) => a.unitName.localeCompare(b.unitName) || a.fullName.localeCompare(b.fullName));
+/** Course groups list people by unit, then name, as people read them (and by id where both are the same). */
+export function courseOrder(): (a: { id: string; unitName: string; fullName: string }, b: { id: string; unitName: string; fullName: string }) => number {
+  const { compare } = new Intl.Collator();
+  return (a, b) => compare(a.unitName, b.unitName) || compare(a.fullName, b.fullName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

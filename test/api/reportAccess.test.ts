@@ -94,7 +94,7 @@ describe('HR screens are HR’s', () => {
   it('refuses every staff-list, campaign and calendar route to trainers and staff members’ own accounts', async () => {
     const app = createApp({ conn: t.conn, config: loadConfig({ DATA_DIR: '/tmp' }), now: () => new Date() }, { staticDir: null });
     // Training needs decide per viewer what a trainer sees (test/api/training.test.ts refuses staff accounts).
-    const training = ['/api/training', '/api/training/:campaignId', '/api/training/:campaignId/groups', '/api/training/:campaignId/export', '/api/training/:campaignId/releases', '/api/training/:campaignId/releases/:releaseId'];
+    const training = ['/api/training', '/api/training/:campaignId', '/api/training/:campaignId/groups', '/api/training/:campaignId/groups/:competencyId', '/api/training/:campaignId/export', '/api/training/:campaignId/releases', '/api/training/:campaignId/releases/:releaseId'];
     // Signing in and out and one's own password are every account's; the second factor is swept (HR and administrators only).
     const ownAccount = ['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/password'];
     const open = new Set(['/api/my/reports', '/api/evaluations/:eid/report', '/api/evaluations/:eid/report.pdf', '/api/audit', ...training, ...ownAccount]);

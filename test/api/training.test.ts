@@ -69,6 +69,16 @@ const get = async (cookie: string, path: string) => {
 
 const keptResults = () => t.conn.db.selectFrom('evaluation_result').selectAll().execute();
 
+/**
+ * Leaves a closed campaign as one closed before its training aggregates (and, with `results`, before its
+ * evaluations' results) were kept: the first view then keeps what is missing.
+ */
+async function forgetKept(campaignId: string, results: 'all' | string[] = []) {
+  for (const table of ['training_member', 'training_score', 'training_cell', 'training_unit'] as const) await t.conn.db.deleteFrom(table).where('campaign_id', '=', campaignId).execute();
+  await t.conn.db.updateTable('campaign').set({ results_kept_at: null }).where('id', '=', campaignId).execute();
+  await t.conn.db.deleteFrom('evaluation_result').$if(results !== 'all', (q) => q.where('evaluation_id', 'in', results as string[])).execute();
+}
+
 beforeEach(async () => {
   t = await createTestApp();
   trainer = await signInAs(t, 'trainer', 'trainer');
@@ -94,7 +104,7 @@ describe('results kept at closing', () => {
   it('computes them once, on first use, for a campaign closed before results were kept', async () => {
     const { campaignId } = await closedCampaign();
     const before = await keptResults();
-    await t.conn.db.deleteFrom('evaluation_result').execute();
+    await forgetKept(campaignId, 'all');
     expect((await get(trainer, `/training/${campaignId}`)).status).toBe(200);
     const after = await keptResults();
     expect(after.sort((a, b) => a.evaluation_id.localeCompare(b.evaluation_id))).toEqual(before.sort((a, b) => a.evaluation_id.localeCompare(b.evaluation_id)));

@@ -6,7 +6,7 @@ import { campaignCompetencies } from '../../shared/training/campaignCompetencies
 import { criterionKey, parseCriterion, thresholdInScale } from '../../shared/training/criterion.ts';
 import { evaluationResultOf } from '../../shared/training/evaluationResult.ts';
 import { heatColour } from '../../shared/training/heatColour.ts';
-import { courseGroup, rankCompetencies, trainingHeatmap, type PersonResult } from '../../shared/training/trainingNeeds.ts';
+import { campaignTally, courseGroupSize, courseOrder, rankCompetencies, trainingHeatmap, type PersonResult } from '../../shared/training/trainingNeeds.ts';
 import { fullAnswers } from '../support/fixtures.ts';
 
 const COMPETENCIES = ['a', 'b', 'c'];
@@ -16,6 +16,16 @@ const person = (fullName: string, unitName: string, scores: Record<string, numbe
   scores,
   weakest: scores ? weakest : null,
 });
+
+/** The tally kept at closing, of these people. */
+function tallyOf(people: readonly PersonResult[]) {
+  const tally = campaignTally();
+  for (const p of people) tally.add(p);
+  return tally.result();
+}
+const heatmapOf = (people: readonly PersonResult[], competencyIds: readonly string[]) => trainingHeatmap(tallyOf(people).units, competencyIds);
+const rankingOf = (people: readonly PersonResult[], competencyIds: readonly string[], criterion: Parameters<typeof rankCompetencies>[2]) =>
+  rankCompetencies(tallyOf(people), competencyIds, criterion);
 
 describe('training heatmap (units × competencies)', () => {
   it('means each competency over the unit’s ready reports and hides a cell from fewer than 3 persons', () => {
@@ -27,7 +37,7 @@ describe('training heatmap (units × competencies)', () => {
       person('B1', 'Beta', { a: 1, b: 1, c: 1 }),
       person('B2', 'Beta', { a: 5, b: 5, c: 5 }),
     ];
-    const [alpha, beta] = trainingHeatmap(people, COMPETENCIES);
+    const [alpha, beta] = heatmapOf(people, COMPETENCIES);
     expect(alpha).toMatchObject({ unitName: 'Alpha', evaluated: 4, ready: 3 });
     expect(alpha!.cells).toEqual([
       { competencyId: 'a', persons: 3, mean: 3 },
@@ -40,8 +50,8 @@ describe('training heatmap (units × competencies)', () => {
 
   it('shows a cell from exactly 3 persons', () => {
     const people = [1, 2, 3].map((i) => person(`P${i}`, 'U', { a: i, b: 1, c: 1 }));
-    expect(trainingHeatmap(people, ['a'])[0]!.cells[0]).toEqual({ competencyId: 'a', persons: 3, mean: 2 });
-    expect(trainingHeatmap(people.slice(0, 2), ['a'])[0]!.cells[0]).toEqual({ competencyId: 'a', persons: 2, hidden: true });
+    expect(heatmapOf(people, ['a'])[0]!.cells[0]).toEqual({ competencyId: 'a', persons: 3, mean: 2 });
+    expect(heatmapOf(people.slice(0, 2), ['a'])[0]!.cells[0]).toEqual({ competencyId: 'a', persons: 2, hidden: true });
   });
 });
 
@@ -54,7 +64,7 @@ describe('competencies ranked', () => {
   ];
 
   it('by how many people have the competency among their weakest', () => {
-    expect(rankCompetencies(people, COMPETENCIES, { kind: 'weakest' })).toEqual([
+    expect(rankingOf(people, COMPETENCIES, { kind: 'weakest' })).toEqual([
       { competencyId: 'b', persons: 3, scored: 3, mean: 3 },
       { competencyId: 'a', persons: 3, scored: 3, mean: 3.13 },
       { competencyId: 'c', persons: 1, scored: 3, mean: 3.53 },
@@ -62,26 +72,26 @@ describe('competencies ranked', () => {
   });
 
   it('by how many people score under a chosen threshold (strictly)', () => {
-    const ranked = rankCompetencies(people, COMPETENCIES, { kind: 'below', threshold: 3.5 });
+    const ranked = rankingOf(people, COMPETENCIES, { kind: 'below', threshold: 3.5 });
     // a and b tie at 2 people: b, with the lower mean, comes first.
     expect(ranked.map((r) => [r.competencyId, r.persons])).toEqual([['b', 2], ['a', 2], ['c', 1]]);
-    expect(rankCompetencies(people, COMPETENCIES, { kind: 'below', threshold: 3 }).find((r) => r.competencyId === 'c')!.persons).toBe(0);
+    expect(rankingOf(people, COMPETENCIES, { kind: 'below', threshold: 3 }).find((r) => r.competencyId === 'c')!.persons).toBe(0);
   });
 
   it('gives no campaign-wide mean from fewer than 3 scored persons', () => {
-    expect(rankCompetencies(people.slice(0, 2), ['a'], { kind: 'weakest' })[0]).toEqual({ competencyId: 'a', persons: 2, scored: 2, mean: null });
+    expect(rankingOf(people.slice(0, 2), ['a'], { kind: 'weakest' })[0]).toEqual({ competencyId: 'a', persons: 2, scored: 2, mean: null });
   });
 
   it('leaves a hidden cell’s people out of the mean: what is shown is the same whatever they scored', () => {
     // Alpha's cell shows; Beta's lone person is hidden. Had the mean counted her, it less Alpha's cell would be her score.
     const withLone = (score: number) => [...people.slice(0, 3), person('B1', 'Beta', { a: score, b: score, c: score }, ['a'])];
-    const shown = (score: number) => ({ heatmap: trainingHeatmap(withLone(score), COMPETENCIES), ranking: rankCompetencies(withLone(score), COMPETENCIES, { kind: 'below', threshold: 6 }) });
+    const shown = (score: number) => ({ heatmap: heatmapOf(withLone(score), COMPETENCIES), ranking: rankingOf(withLone(score), COMPETENCIES, { kind: 'below', threshold: 6 }) });
     expect(shown(1)).toEqual(shown(5));
     expect(shown(1).ranking.find((r) => r.competencyId === 'a')).toEqual({ competencyId: 'a', persons: 4, scored: 4, mean: 3.13 });
     expect(shown(1).heatmap.find((r) => r.unitName === 'U')!.cells[0]).toEqual({ competencyId: 'a', persons: 3, mean: 3.13 });
     // Two units of three and more are both counted.
     const twoUnits = [...people.slice(0, 3), ...[1, 2, 3].map((i) => person(`B${i}`, 'Beta', { a: 1, b: 1, c: 1 }))];
-    expect(rankCompetencies(twoUnits, ['a'], { kind: 'weakest' })[0]!.mean).toBe(2.07); // (9.4 + 3) / 6
+    expect(rankingOf(twoUnits, ['a'], { kind: 'weakest' })[0]!.mean).toBe(2.07); // (9.4 + 3) / 6
   });
 });
 
@@ -92,16 +102,33 @@ describe('course groups', () => {
     person('Dana', 'Alpha', { a: 1, b: 5 }, ['a']),
     person('Erlan', 'Alpha', null),
   ];
+  const { scores } = tallyOf(people);
 
-  it('are the people with the competency among their weakest, by unit and name', () => {
-    expect(courseGroup(people, 'a', { kind: 'weakest' }).map((p) => p.fullName)).toEqual(['Dana', 'Zhanna']);
-    expect(courseGroup(people, 'b', { kind: 'weakest' }).map((p) => p.fullName)).toEqual(['Arman']);
+  it('count the people with the competency among their weakest', () => {
+    expect(courseGroupSize(scores, 'a', { kind: 'weakest' })).toBe(2);
+    expect(courseGroupSize(scores, 'b', { kind: 'weakest' })).toBe(1);
   });
 
-  it('or those under the chosen score; nobody without a ready report, nobody not assessed in it', () => {
-    expect(courseGroup(people, 'a', { kind: 'below', threshold: 3 }).map((p) => p.fullName)).toEqual(['Dana', 'Zhanna']);
-    expect(courseGroup(people, 'a', { kind: 'below', threshold: 3.01 }).map((p) => p.fullName)).toEqual(['Dana', 'Arman', 'Zhanna']);
-    expect(courseGroup(people, 'c', { kind: 'below', threshold: 5 })).toEqual([]);
+  it('or those under the chosen score, strictly; nobody without a ready report, nobody not assessed in it', () => {
+    expect(courseGroupSize(scores, 'a', { kind: 'below', threshold: 3 })).toBe(2);
+    expect(courseGroupSize(scores, 'a', { kind: 'below', threshold: 3.01 })).toBe(3);
+    expect(courseGroupSize(scores, 'c', { kind: 'below', threshold: 5 })).toBe(0);
+  });
+
+  it('list people by unit and name, as people read them: Kazakh letters beside their Russian neighbours', () => {
+    const keys = [
+      { id: '3', unitName: 'Beta', fullName: 'Zhanna' },
+      { id: '1', unitName: 'Бөлім', fullName: 'Әлия' },
+      { id: '2', unitName: 'Бөлім', fullName: 'Бауыржан' },
+      { id: '4', unitName: 'Beta', fullName: 'Arman' },
+      { id: '0', unitName: 'Alpha', fullName: 'Dana' },
+      { id: '5', unitName: 'Бөлім', fullName: 'Дәурен' },
+    ];
+    // By code point, Ә (U+04D8) would come after Д.
+    expect([...keys].sort(courseOrder()).map((k) => k.fullName)).toEqual(['Dana', 'Arman', 'Zhanna', 'Әлия', 'Бауыржан', 'Дәурен']);
+    // Namesakes in one unit keep one order, by id.
+    const twins = [{ id: 'b', unitName: 'U', fullName: 'Same' }, { id: 'a', unitName: 'U', fullName: 'Same' }];
+    expect(twins.sort(courseOrder()).map((k) => k.id)).toEqual(['a', 'b']);
   });
 });
 

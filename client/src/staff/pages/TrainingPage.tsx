@@ -8,6 +8,7 @@ import { criterionKey, parseCriterion, thresholdInScale } from '../../../../shar
 import type { HeatmapRow, RankedCompetency } from '../../../../shared/training/trainingNeeds.ts';
 import { api, errorText } from '../../common/api.ts';
 import { formatDate, formatScore, l, locale, t } from '../../common/i18n.ts';
+import { CourseGroupMembers, type Member } from '../components/CourseGroupMembers.tsx';
 import { createConfirm } from '../components/createConfirm.tsx';
 import { describedBy, Field } from '../components/Field.tsx';
 import { TrainingHeatmap } from '../components/TrainingHeatmap.tsx';
@@ -27,7 +28,9 @@ interface Group {
   competencyId: string;
   criterion: string;
   release: TrainingRelease | null;
-  members: Array<{ fullName: string; position: string; unitName: string }>;
+  /** Everyone in the group; `members` is its first page. */
+  count: number;
+  members: Member[];
 }
 
 /** A criterion in words, e.g. «It is among their 2 weakest». */
@@ -88,7 +91,7 @@ export default function TrainingPage() {
   };
 
   const release = async (group: Group) => {
-    const words = { competency: competencyName(group.competencyId), criterion: criterionText(methodology(), group.criterion), count: group.members.length };
+    const words = { competency: competencyName(group.competencyId), criterion: criterionText(methodology(), group.criterion), count: group.count };
     if (!(await confirm.ask({ title: t('training.releaseTitle'), body: t('training.releaseBody', words), confirmLabel: t('training.release') }))) return;
     await act(() => api('POST', `/training/${params.id}/releases`, { competencyId: group.competencyId, criterion: group.criterion }));
   };
@@ -175,7 +178,7 @@ export default function TrainingPage() {
                   {(group) => (
                     <section class="card course-group" data-testid="course-group" data-competency={group.competencyId} aria-labelledby={`group-${group.competencyId}-${group.criterion}`}>
                       <h3 id={`group-${group.competencyId}-${group.criterion}`}>
-                        {competencyName(group.competencyId)} <span class="muted small">— {t('training.groupCount', { count: group.members.length })}</span>
+                        {competencyName(group.competencyId)} <span class="muted small">— {t('training.groupCount', { count: group.count })}</span>
                       </h3>
                       <p class="small muted">{criterionText(methodology(), group.criterion)}<Show when={group.release}>{(r) => <> · {releasedNote(r())}</>}</Show></p>
                       <Show when={o().view === 'all'}>
@@ -183,14 +186,7 @@ export default function TrainingPage() {
                           {(r) => <button type="button" class="danger" onClick={() => void withdraw(r())}>{t('training.withdraw')}</button>}
                         </Show>
                       </Show>
-                      <div class="table-wrap">
-                        <table>
-                          <thead><tr><th scope="col">{t('training.member')}</th><th scope="col">{t('training.position')}</th><th scope="col">{t('training.unit')}</th></tr></thead>
-                          <tbody>
-                            <For each={group.members}>{(m) => <tr data-testid="member"><td>{m.fullName}</td><td>{m.position}</td><td>{m.unitName}</td></tr>}</For>
-                          </tbody>
-                        </table>
-                      </div>
+                      <CourseGroupMembers campaignId={params.id} competencyId={group.competencyId} criterion={group.criterion} count={group.count} firstPage={group.members} />
                     </section>
                   )}
                 </For>
