@@ -1,16 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E_ADMIN, E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
-import { SAME_ORIGIN } from './sameOrigin.ts';
+import { post, send } from './setUpThroughApi.ts';
 
 
 /** A JSON request with the page's session. */
-async function post(page: Page, method: 'POST' | 'PUT', path: string, data: unknown) {
-  const res = await page.request.fetch(`/api${path}`, { method, data, headers: SAME_ORIGIN });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return res.status() === 204 ? null : res.json();
-}
-
 test('the administrator records a transfer of a day off; HR reads the calendar', async ({ page }) => {
   await signIn(page, E2E_ADMIN);
   await page.getByRole('link', { name: 'Calendar' }).click();
@@ -62,14 +56,14 @@ test('the administrator records a transfer of a day off; HR reads the calendar',
 
 test('HR opens, closes and archives a campaign through the confirmation dialog', async ({ page }) => {
   await signIn(page, E2E_HR);
-  const { unit } = await post(page, 'POST', '/units', { name: 'Кадр бөлімі', parentId: null });
+  const { unit } = await post(page.request, '/units', { name: 'Кадр бөлімі', parentId: null });
   const person = async (fullName: string, category: string, managerId: string | null) =>
-    (await post(page, 'POST', '/people', { fullName, position: 'Маман', unitId: unit.id, category, managerId, email: null })).person;
+    (await post(page.request, '/people', { fullName, position: 'Маман', unitId: unit.id, category, managerId, email: null })).person;
   const head = await person('Әлиев Нұрлан', 'E-2', null);
   const staff = [await person('Бекова Сая', 'E-4', head.id), await person('Дәуренов Асқар', 'E-4', head.id), await person('Оспанова Гүлнар', 'E-4', head.id)];
-  const { id } = await post(page, 'POST', '/campaigns', { name: 'Lifecycle 2026', year: 2026 });
-  const { ids } = await post(page, 'POST', `/campaigns/${id}/evaluations`, { personIds: [head.id] });
-  await post(page, 'PUT', `/campaigns/${id}/evaluations/${ids[0]}/respondents`, { respondents: staff.map((p) => ({ personId: p.id, relation: 'subordinate' })) });
+  const { id } = await post(page.request, '/campaigns', { name: 'Lifecycle 2026', year: 2026 });
+  const { ids } = await post(page.request, `/campaigns/${id}/evaluations`, { personIds: [head.id] });
+  await send(page.request, 'put', `/campaigns/${id}/evaluations/${ids[0]}/respondents`, { respondents: staff.map((p) => ({ personId: p.id, relation: 'subordinate' })) });
   await page.reload();
 
   // A deadline on a day off is pointed out while choosing it: Saturday 9 January 2027.

@@ -1,34 +1,28 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
-import { SAME_ORIGIN } from './sameOrigin.ts';
+import { post } from './setUpThroughApi.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const today = new Date();
 // A reporting year whose deadline (10 January of the next year) is still ahead, so links can be answered.
 const year = today.getUTCMonth() === 0 && today.getUTCDate() <= 10 ? today.getUTCFullYear() - 1 : today.getUTCFullYear();
 
-async function post(page: Page, path: string, body: unknown) {
-  const res = await page.request.post(`/api${path}`, { data: body, headers: SAME_ORIGIN });
-  expect(res.ok(), await res.text()).toBe(true);
-  return res.json();
-}
-
 test('HR adds a whole unit to a campaign and follows its progress', async ({ page, browser }) => {
   await signIn(page, E2E_HR);
 
   // The staff list, through the API the Staff page uses: a unit with a sector below it.
-  const unit = (await post(page, '/units', { name: 'Құқық бөлімі', parentId: null })).unit.id;
-  const sector = (await post(page, '/units', { name: 'Шарттар секторы', parentId: unit })).unit.id;
+  const unit = (await post(page.request, '/units', { name: 'Құқық бөлімі', parentId: null })).unit.id;
+  const sector = (await post(page.request, '/units', { name: 'Шарттар секторы', parentId: unit })).unit.id;
   const person = async (fullName: string, unitId: string, category: string, managerId: string | null, extra: object = {}) =>
-    (await post(page, '/people', { fullName, position: category === 'E-2' ? 'Бөлім басшысы' : 'Бас маман', unitId, category, managerId, email: null, ...extra })).person.id;
+    (await post(page.request, '/people', { fullName, position: category === 'E-2' ? 'Бөлім басшысы' : 'Бас маман', unitId, category, managerId, email: null, ...extra })).person.id;
   const head = await person('Нұрланов Бауыржан', unit, 'E-2', null);
   for (const name of ['Әбілова Гүлнар', 'Бекова Сая', 'Серіков Тимур']) await person(name, unit, 'E-4', head);
   await person('Жаңаев Нұрбек', unit, 'E-4', head, { appointedOn: `${year}-12-20` });
   await person('Демалысова Айгерім', unit, 'E-4', head, { absence: 'leave', absentFrom: iso(today), absentUntil: iso(new Date(today.getTime() + 30 * 86_400_000)) });
   for (const name of ['Оспанов Ілияс', 'Петрова Анна', 'Рахимов Дәулет']) await person(name, sector, 'E-4', head);
-  const campaignId = (await post(page, '/campaigns', { name: `360 ${year}`, year })).id;
+  const campaignId = (await post(page.request, '/campaigns', { name: `360 ${year}`, year })).id;
 
   // One step: the unit with its sector.
   await page.goto(`/campaigns/${campaignId}`);

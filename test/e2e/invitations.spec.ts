@@ -6,7 +6,7 @@ import { startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 import { E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { E2E_SMTP_PORT } from './mailPort.ts';
-import { SAME_ORIGIN } from './sameOrigin.ts';
+import { post, send } from './setUpThroughApi.ts';
 
 let smtp: TestSmtp;
 test.beforeAll(async () => {
@@ -19,17 +19,11 @@ const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0]! : mail.to
 const kk = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('kk', key, params);
 const statements = almaty2023.forms.head.competencies.flatMap((c) => c.statements);
 
-async function post(request: APIRequestContext, method: 'post' | 'put', path: string, data: unknown) {
-  const res = await request[method](`/api${path}`, { data, headers: SAME_ORIGIN });
-  expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
-  return res.status() === 204 ? null : res.json();
-}
-
 /** A unit head evaluated by four employees; three respondents and the head have e-mail, one has none. */
 async function seedOpenCampaign(request: APIRequestContext) {
-  const { unit } = await post(request, 'post', '/units', { name: 'Кадр бөлімі', parentId: null });
+  const { unit } = await post(request, '/units', { name: 'Кадр бөлімі', parentId: null });
   const person = async (fullName: string, category: string, managerId: string | null, email: string | null) =>
-    (await post(request, 'post', '/people', { fullName, position: 'Маман', unitId: unit.id, category, managerId, email })).person;
+    (await post(request, '/people', { fullName, position: 'Маман', unitId: unit.id, category, managerId, email })).person;
   const head = await person('Нұрланов Бауыржан', 'E-2', null, 'head@b360.test');
   const employees = [
     await person('Әбенова Гүлнар', 'E-4', head.id, 'gulnar@b360.test'),
@@ -39,10 +33,10 @@ async function seedOpenCampaign(request: APIRequestContext) {
   ];
   const today = new Date();
   const deadline = new Date(today.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const { id } = await post(request, 'post', '/campaigns', { name: 'Шақырулар 360', year: today.getUTCFullYear(), deadline });
-  const { ids } = await post(request, 'post', `/campaigns/${id}/evaluations`, { personIds: [head.id] });
-  await post(request, 'put', `/campaigns/${id}/evaluations/${ids[0]}/respondents`, { respondents: employees.map((e) => ({ personId: e.id, relation: 'subordinate' })) });
-  await post(request, 'post', `/campaigns/${id}/open`, {});
+  const { id } = await post(request, '/campaigns', { name: 'Шақырулар 360', year: today.getUTCFullYear(), deadline });
+  const { ids } = await post(request, `/campaigns/${id}/evaluations`, { personIds: [head.id] });
+  await send(request, 'put', `/campaigns/${id}/evaluations/${ids[0]}/respondents`, { respondents: employees.map((e) => ({ personId: e.id, relation: 'subordinate' })) });
+  await post(request, `/campaigns/${id}/open`, {});
   return id as string;
 }
 

@@ -4,6 +4,7 @@ import { translate } from '../../shared/i18n/translate.ts';
 import { E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
+import { post } from './setUpThroughApi.ts';
 
 const head = almaty2023.forms.head;
 const today = new Date();
@@ -13,12 +14,6 @@ const year = today.getUTCMonth() === 0 && today.getUTCDate() <= 10 ? today.getUT
 const previousYear = new Date(`${year}-12-31T23:59:59Z`) > today ? year - 1 : year;
 const TAG = 'RC';
 
-async function post(page: Page, path: string, body: unknown) {
-  const res = await page.request.post(`/api${path}`, { data: body, headers: SAME_ORIGIN });
-  expect(res.ok(), await res.text()).toBe(true);
-  return res.status() === 204 ? null : res.json();
-}
-
 type Relation = 'manager' | 'subordinate' | 'peer';
 
 /** A campaign evaluating one person, built, opened and answered through the API; returns the evaluation. */
@@ -26,15 +21,15 @@ async function runCampaign(
   page: Page,
   setup: { name: string; year: number; deadline?: string; evaluatedId: string; respondents: Array<{ personId: string; relation: Relation; value: (ci: number, si: number) => number }>; self?: (ci: number) => number },
 ) {
-  const campaignId = (await post(page, '/campaigns', { name: setup.name, year: setup.year, ...(setup.deadline ? { deadline: setup.deadline } : {}) })).id;
-  const [evaluationId] = (await post(page, `/campaigns/${campaignId}/evaluations`, { personIds: [setup.evaluatedId] })).ids;
+  const campaignId = (await post(page.request, '/campaigns', { name: setup.name, year: setup.year, ...(setup.deadline ? { deadline: setup.deadline } : {}) })).id;
+  const [evaluationId] = (await post(page.request, `/campaigns/${campaignId}/evaluations`, { personIds: [setup.evaluatedId] })).ids;
   const put = await page.request.put(`/api/campaigns/${campaignId}/evaluations/${evaluationId}/respondents`, {
     data: { respondents: setup.respondents.map(({ personId, relation }) => ({ personId, relation })) },
     headers: SAME_ORIGIN,
   });
   expect(put.status(), await put.text()).toBe(204);
-  await post(page, `/campaigns/${campaignId}/open`, {});
-  const links: Array<{ invitationId: string; url: string }> = (await post(page, `/campaigns/${campaignId}/links`, {})).links;
+  await post(page.request, `/campaigns/${campaignId}/open`, {});
+  const links: Array<{ invitationId: string; url: string }> = (await post(page.request, `/campaigns/${campaignId}/links`, {})).links;
   const detail = await (await page.request.get(`/api/campaigns/${campaignId}/evaluations/${evaluationId}`)).json();
   const invitation = (who: string) => detail.invitations.find((i: { respondentId: string; relation: string }) => (who === 'self' ? i.relation === 'self' : i.respondentId === who && i.relation !== 'self')).id;
   const submit = async (request: APIRequestContext, who: string, value: (ci: number, si: number) => number) => {
@@ -45,15 +40,15 @@ async function runCampaign(
   };
   for (const r of setup.respondents) await submit(page.request, r.personId, r.value);
   if (setup.self) await submit(page.request, 'self', (ci) => setup.self!(ci));
-  await post(page, `/campaigns/${campaignId}/close`, {});
+  await post(page.request, `/campaigns/${campaignId}/close`, {});
   return evaluationId as string;
 }
 
 test('the report shows statement means, self-gaps with their threshold, groups of 3 or more, and the change since last year', async ({ page }) => {
   await signIn(page, E2E_HR);
-  const unit = (await post(page, '/units', { name: `Есеп мазмұны бөлімі ${TAG}`, parentId: null })).unit.id;
+  const unit = (await post(page.request, '/units', { name: `Есеп мазмұны бөлімі ${TAG}`, parentId: null })).unit.id;
   const person = async (fullName: string, category: string, managerId: string | null) =>
-    (await post(page, '/people', { fullName, position: category === 'E-4' ? 'Бас маман' : 'Бөлім басшысы', unitId: unit, category, managerId, email: null })).person.id as string;
+    (await post(page.request, '/people', { fullName, position: category === 'E-4' ? 'Бас маман' : 'Бөлім басшысы', unitId: unit, category, managerId, email: null })).person.id as string;
   const boss = await person(`Басшыбаев Марат ${TAG}`, 'E-1', null);
   const evaluated = await person(`Бағаланова Әлия ${TAG}`, 'E-2', boss);
   const subs = [];

@@ -1,22 +1,17 @@
 import fs from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { fullAnswers, tokenOf } from '../support/fixtures.ts';
 import { E2E_HR_HEAD } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
+import { post } from './setUpThroughApi.ts';
 
 /** The text of each page of a PDF, as a reader of the file would extract it. */
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
   return text as string;
-}
-
-async function post(request: APIRequestContext, path: string, data: unknown) {
-  const res = await request.post(`/api${path}`, { data, headers: SAME_ORIGIN });
-  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-  return res.status() === 204 ? null : res.json();
 }
 
 test('the head of HR downloads one report as PDF and a unit’s reports as a ZIP, with the progress shown', async ({ page }) => {

@@ -4,6 +4,7 @@ import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { E2E_HR, E2E_TRAINER } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
+import { post } from './setUpThroughApi.ts';
 
 // Specs share one server: this run's units and people carry a tag of their own.
 const tag = Date.now().toString(36).slice(-5);
@@ -11,12 +12,6 @@ const unitA = `Оқу ${tag} А`;
 const unitB = `Оқу ${tag} Б`;
 const namesA = ['Әлия', 'Бауыржан', 'Гүлнар', 'Дәурен', 'Ерлан'].map((n) => `${n} ${tag}`);
 const namesB = ['Жанар', 'Зарина', 'Ильяс', 'Кайрат'].map((n) => `${n} ${tag}`);
-
-async function post(request: APIRequestContext, path: string, data: unknown) {
-  const res = await request.post(`/api${path}`, { data, headers: SAME_ORIGIN });
-  expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
-  return res.status() === 204 ? null : res.json();
-}
 
 /**
  * Through the API as HR: unit A has four evaluated employees (ethics their weakest, cooperation next), unit B

@@ -2,17 +2,12 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { E2E_HR } from './credentials.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
+import { post } from './setUpThroughApi.ts';
 import { signIn } from './signIn.ts';
 
 // Specs share one server: this run's unit and people carry a tag of their own.
 const tag = Date.now().toString(36).slice(-5);
 const PEOPLE = 53;
-
-async function post(request: APIRequestContext, path: string, data: unknown) {
-  const res = await request.post(`/api${path}`, { data, headers: SAME_ORIGIN });
-  expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
-  return res.status() === 204 ? null : res.json();
-}
 
 /** 53 employees of one unit, each evaluated by the next three, every answer a 4: all 53 score under 4.5 everywhere. */
 async function closedCampaign(request: APIRequestContext) {
