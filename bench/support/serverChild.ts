@@ -1,10 +1,5 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-// What a deployment's environment might hold that would point the child elsewhere than the bench wants.
-const INHERITED_OUT = ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'TRUST_PROXY'];
+import { spawnServer } from '../../test/support/spawnServer.ts';
 
 export interface ServerChild {
   /** http://127.0.0.1:<port> */
@@ -22,33 +17,9 @@ export interface ServerChild {
  * against the load generator and its memory is its own. The entry must print `listens on http://localhost:<port>`.
  */
 export async function startServerChild(entry: string, env: Record<string, string>): Promise<ServerChild> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_OUT.includes(name)));
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: ROOT,
-    env: { ...base, HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const { child, output, exited, port: listening } = spawnServer(process.execPath, ['--import', 'tsx', entry], env);
   const pid = child.pid!;
-
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start within 60 s:\n${output}`)), 60_000);
-    const watch = () => {
-      const match = /listens on http:\/\/localhost:(\d+)/.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      child.stdout.off('data', watch);
-      resolve(Number(match[1]));
-    };
-    child.stdout.on('data', watch);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`${entry} exited before listening:\n${output}`));
-    });
-  });
+  const port = await listening;
 
   const memory = () => {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -61,5 +32,5 @@ export async function startServerChild(entry: string, env: Record<string, string
     await exited;
     clearTimeout(forced);
   };
-  return { origin: `http://127.0.0.1:${port}`, pid, memory, output: () => output, stop };
+  return { origin: `http://127.0.0.1:${port}`, pid, memory, output, stop };
 }

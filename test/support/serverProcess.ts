@@ -1,12 +1,8 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, spawnServer } from './spawnServer.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-// What a deployment's environment might hold that would point the child elsewhere than the test wants.
-const INHERITED_OUT = ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'TRUST_PROXY'];
 
 export interface ServerProcess {
   /** http://127.0.0.1:<port> */
@@ -22,18 +18,8 @@ export interface ServerProcess {
  * process of its own, so the pair is started as a process group: SIGKILL cannot be relayed, it must reach both.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_OUT.includes(name)));
-  const child = spawn(TSX, ['server/main.ts'], {
-    cwd: ROOT,
-    env: { ...base, HOST: '127.0.0.1', PORT: '0', ...env },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const { child, output, exited, port: listening } = spawnServer(TSX, ['server/main.ts'], env, { detached: true });
   const pid = child.pid!;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const groupAlive = () => {
     try {
@@ -58,26 +44,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     }
   };
 
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 60 s:\n${output}`)), 60_000);
-    const watch = () => {
-      const match = /listens on http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout.off('data', watch);
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout.on('data', watch);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited before listening:\n${output}`));
-    });
-  }).catch(async (error: unknown) => {
+  const port = await listening.catch(async (error: unknown) => {
     await stop('SIGKILL');
     throw error;
   });
-  return { origin: `http://127.0.0.1:${port}`, output: () => output, stop };
+  return { origin: `http://127.0.0.1:${port}`, output, stop };
 }
 
 /**
