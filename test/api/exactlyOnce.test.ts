@@ -15,7 +15,7 @@ import { hashToken, newToken } from '../../server/security/tokens.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
-import type { TestApp } from '../support/testApp.ts';
+import { jsonOf, type TestApp } from '../support/testApp.ts';
 import { connectTestDatabase, freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-once-'));
@@ -47,10 +47,7 @@ async function startServer(databaseUrl: string): Promise<RealServer> {
     conn,
     call,
     cookie: '',
-    json: async (method, apiPath, body) => {
-      const res = await call(method, apiPath, body);
-      return { status: res.status, body: res.status === 204 ? null : await res.json() };
-    },
+    json: jsonOf(call),
     setNow: () => {
       throw new Error('this server keeps its clock');
     },

@@ -10,7 +10,7 @@ import { smtpMailer } from '../../server/mail/mailer.ts';
 import { PdfBrowser } from '../../server/pdf/pdfBrowser.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
-import type { TestApp } from './testApp.ts';
+import { jsonOf, type TestApp } from './testApp.ts';
 import { connectFresh } from './testDatabase.ts';
 
 export interface LiveServer extends TestApp {
@@ -55,10 +55,7 @@ export async function startLiveServer(options: { chromiumPath?: string } = {}): 
     conn,
     call,
     cookie: '',
-    json: async (method, apiPath, body) => {
-      const res = await call(method, apiPath, body);
-      return { status: res.status, body: res.status === 204 ? null : await res.json() };
-    },
+    json: jsonOf(call),
     setNow: (date) => (now = date),
     deliveryWorker,
     origin,

@@ -25,6 +25,14 @@ export interface TestApp {
 /** An app in this process: also the app itself, for its route table and requests built byte by byte. */
 export type InProcessTestApp = TestApp & { app: ReturnType<typeof createApp> };
 
+/** `call` then its JSON body (none for 204): the shorthand every test app offers. */
+export const jsonOf =
+  (call: TestApp['call']): TestApp['json'] =>
+  async (method, path, body) => {
+    const res = await call(method, path, body);
+    return { status: res.status, body: res.status === 204 ? null : await res.json() };
+  };
+
 const PASSWORD = 'api-test-password';
 const ORIGIN = 'http://b360.test';
 
@@ -61,10 +69,7 @@ export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseU
     app,
     call,
     cookie: '',
-    json: async (method, path, body) => {
-      const res = await call(method, path, body);
-      return { status: res.status, body: res.status === 204 ? null : await res.json() };
-    },
+    json: jsonOf(call),
     setNow: (date) => (now = date),
     deliveryWorker,
   };
