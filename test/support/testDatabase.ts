@@ -1,5 +1,4 @@
 import { connect, type Connection } from '../../db/connect.ts';
-import { migrateToLatest } from '../../db/migrations/index.ts';
 import { TEST_POSTGRES_URL, throwawaySchema } from './postgresSchema.ts';
 
 /**
@@ -35,22 +34,9 @@ export function closeAfterwards(conn: Connection): Connection {
   return conn;
 }
 
-/**
- * A connection to `url`, migrated unless told, closed afterwards. Kysely's migrator looks at the tables of every
- * PostgreSQL schema, and one dropped at that moment by another test run on the same server makes PostgreSQL
- * answer 3F000 (no such schema): that is the other run's doing, so the migration is tried again.
- */
+/** A connection to `url`, migrated unless told, closed afterwards. */
 export async function connectTestDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Connection> {
-  const conn = closeAfterwards(await connect(url, { migrate: false }));
-  for (let attempt = 1; options.migrate !== false; attempt++) {
-    try {
-      await migrateToLatest(conn.db, conn.dialect);
-      break;
-    } catch (error) {
-      if (attempt === 3 || (error as { code?: unknown }).code !== '3F000') throw error;
-    }
-  }
-  return conn;
+  return closeAfterwards(await connect(url, options));
 }
 
 /** A connection to a fresh database (see freshDatabaseUrl), migrated unless told, closed afterwards. */
