@@ -190,7 +190,9 @@ async function copyTable(source: SqliteDatabase.Database, db: Kysely<any>, table
   const types = await columnTypes(db, table);
   const direct = table.columns.map((column, i) => ({ column, type: types[i]! })).filter((c) => !table.selfReferences.includes(c.column));
   const insert = (rows: number) => `insert into ${quote(table.name)} (${direct.map((c) => quote(c.column)).join(', ')}) values ${valueRows(direct.map((c) => c.type), rows)}`;
-  const read = source.prepare(`select ${direct.map((c) => quote(c.column)).join(', ')} from ${quote(table.name)} order by rowid`).raw(true);
+  // Stored order: by the key, which is the rowid where there is one; tables made `without rowid` have only the key.
+  const order = table.primaryKey.length ? table.primaryKey.map(quote).join(', ') : 'rowid';
+  const read = source.prepare(`select ${direct.map((c) => quote(c.column)).join(', ')} from ${quote(table.name)} order by ${order}`).raw(true);
   let rows = 0;
   for (const batch of batches(read.iterate() as IterableIterator<unknown[]>, direct.length)) {
     await db.executeQuery(CompiledQuery.raw(insert(batch.length), batch.flat()));
@@ -201,7 +203,7 @@ async function copyTable(source: SqliteDatabase.Database, db: Kysely<any>, table
     const keyTypes = keys.map((k) => types[table.columns.indexOf(k)]!);
     const match = table.primaryKey.map((k) => `t.${quote(k)} = v.${quote(k)}`).join(' and ');
     const update = (rows: number) => `update ${quote(table.name)} as t set ${quote(column)} = v.${quote(column)} from (values ${valueRows(keyTypes, rows)}) as v(${keys.map(quote).join(', ')}) where ${match}`;
-    const referring = source.prepare(`select ${keys.map(quote).join(', ')} from ${quote(table.name)} where ${quote(column)} is not null order by rowid`).raw(true);
+    const referring = source.prepare(`select ${keys.map(quote).join(', ')} from ${quote(table.name)} where ${quote(column)} is not null order by ${order}`).raw(true);
     for (const batch of batches(referring.iterate() as IterableIterator<unknown[]>, keys.length)) {
       await db.executeQuery(CompiledQuery.raw(update(batch.length), batch.flat()));
     }

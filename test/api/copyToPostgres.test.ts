@@ -55,7 +55,7 @@ describe.runIf(onPostgres)('copying a SQLite installation into PostgreSQL (npm r
     source = await createTestApp({ databaseUrl: `sqlite:${sourceFile}`, totpKey });
     source.setNow(START);
     const admin = await signInAs(source, 'admin', 'root');
-    adminSecret = (await source.call('POST', '/auth/totp/setup', undefined, { cookie: admin }).then((r) => r.json())).secret;
+    adminSecret = (await source.call('POST', '/auth/totp/setup', {}, { cookie: admin }).then((r) => r.json())).secret;
     expect((await source.call('POST', '/auth/totp/confirm', { code: codeAt(adminSecret, START) }, { cookie: admin })).status).toBe(204);
     const { unit, head, employees } = await seedUnit(source, 4);
     // A parent unit and a manager added after those who refer to them: the copy cannot simply follow row order.
