@@ -6,6 +6,7 @@ import { CurrentSchemaPostgresDialect } from './currentSchemaPostgres.ts';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { migrateToLatest } from './migrations/index.ts';
+import { withStatementCache } from './statementCache.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 export type DB = Kysely<Database>;
@@ -57,7 +58,7 @@ export async function connect(url: string, options: { migrate?: boolean } = {}):
     const file = sqliteFileOf(url);
     const sqlite = openSqlite(file);
     connection = {
-      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
       dialect,
       file: file === ':memory:' ? null : file,
     };
