@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { DB } from '../connect.ts';
+import { groupedTransaction } from '../groupCommit.ts';
 import { randomRowId, randomRowIds } from '../ids.ts';
 import { isUniqueViolation } from '../uniqueViolation.ts';
 
@@ -58,7 +59,8 @@ async function insertWithRandomId(db: DB, values: { evaluation_id: string; is_se
 /**
  * Marks the link's invitation answered and stores the questionnaire in one transaction, only while its
  * campaign is open: of concurrent submissions through any of the invitation's links exactly one wins (the
- * conditional update of `answered`); nothing is stored half. The answer's group comes from `groupOf`, given
+ * conditional update of `answered`); nothing is stored half. On SQLite the transaction shares its commit with
+ * the submissions that arrived with it (db/groupCommit.ts). The answer's group comes from `groupOf`, given
  * the invitation's relation and how many invitations of that relation its evaluation has, read in the same
  * transaction.
  */
@@ -68,29 +70,36 @@ export async function recordResponse(
   response: { evaluationId: string; isSelf: boolean; answers: Readonly<Record<string, number>> },
   groupOf: (relation: string, assignedOfRelation: number) => string | null,
 ): Promise<'recorded' | 'alreadyAnswered'> {
-  return db.transaction().execute(async (trx) => {
+  return groupedTransaction(db, async (trx) => {
+    // One statement marks the invitation and reads its relation and how many of its evaluation's invitations
+    // share it: a submission is on the busiest path of a campaign's last days.
     const marked = await trx
       .updateTable('invitation')
       .set({ answered: 1 })
       .where('id', 'in', (eb) => eb.selectFrom('link').select('invitation_id').where('token_hash', '=', tokenHash))
       .where('answered', '=', 0)
-      .where('evaluation_id', 'in', (eb) =>
-        eb.selectFrom('evaluation as e').innerJoin('campaign as c', 'c.id', 'e.campaign_id').select('e.id').where('c.status', '=', 'open'),
+      // EXISTS, not IN: an IN list would gather every evaluation of every open campaign for each submission.
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('evaluation as e')
+            .innerJoin('campaign as c', 'c.id', 'e.campaign_id')
+            .select('e.id')
+            .whereRef('e.id', '=', 'invitation.evaluation_id')
+            .where('c.status', '=', 'open'),
+        ),
       )
-      .executeTakeFirst();
-    if (Number(marked.numUpdatedRows) !== 1) return 'alreadyAnswered';
-    const { relation } = await trx
-      .selectFrom('link as l')
-      .innerJoin('invitation as i', 'i.id', 'l.invitation_id')
-      .select('i.relation as relation')
-      .where('l.token_hash', '=', tokenHash)
-      .executeTakeFirstOrThrow();
-    const { assigned } = await trx
-      .selectFrom('invitation')
-      .select((eb) => eb.fn.countAll().as('assigned'))
-      .where('evaluation_id', '=', response.evaluationId)
-      .where('relation', '=', relation)
-      .executeTakeFirstOrThrow();
+      .returning((eb) => [
+        'relation',
+        eb
+          .selectFrom('invitation as same')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('same.evaluation_id', '=', 'invitation.evaluation_id')
+          .whereRef('same.relation', '=', 'invitation.relation')
+          .as('assigned'),
+      ])
+      .execute();
+    if (marked.length !== 1) return 'alreadyAnswered';
+    const { relation, assigned } = marked[0]!;
     await insertWithRandomId(trx, {
       evaluation_id: response.evaluationId,
       is_self: response.isSelf ? 1 : 0,
