@@ -3,6 +3,7 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
+import { EARLY_OPEN_SCRIPT } from './shared/respondentPage/earlyOpen.ts';
 
 /**
  * Beside every built script and stylesheet, its Brotli and gzip forms (`.br`, `.gz`), which the server sends to
@@ -24,10 +25,21 @@ function precompressAssets(): Plugin {
   };
 }
 
+/** The respondent page's inline script that asks for the questionnaire while the page's own scripts load. */
+function openQuestionnaireEarly(): Plugin {
+  return {
+    name: 'bagalau-open-questionnaire-early',
+    transformIndexHtml(html, context) {
+      if (!context.filename.endsWith('respond.html')) return html;
+      return { html, tags: [{ tag: 'script', children: EARLY_OPEN_SCRIPT, injectTo: 'head-prepend' }] };
+    },
+  };
+}
+
 // Two entries: the staff app, and the respondent page, which must stay small for phones on slow links.
 export default defineConfig({
   root: 'client',
-  plugins: [solid(), precompressAssets()],
+  plugins: [solid(), openQuestionnaireEarly(), precompressAssets()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { refuseNulCharacter } from './http/nulCharacter.ts';
 import { sameOrigin } from './http/sameOrigin.ts';
 import { unstorableText } from './http/unstorableText.ts';
 import { requireUser, type AppEnv } from './http/session.ts';
+import { EARLY_OPEN_SCRIPT } from '../shared/respondentPage/earlyOpen.ts';
 import { ACCOUNT_KEEPERS } from '../shared/access/accountRules.ts';
 import { CAMPAIGN_RUNNERS } from '../shared/access/roles.ts';
 import { requireRole } from './http/requireRole.ts';
@@ -32,6 +34,9 @@ import { staffRoutes } from './routes/staff.ts';
 import { staffImportRoutes } from './routes/staffImport.ts';
 import { trainingRoutes } from './routes/training.ts';
 
+/** The CSP source allowing the respondent page's inline script (shared/respondentPage/earlyOpen.ts). */
+export const EARLY_OPEN_SOURCE = `'sha256-${createHash('sha256').update(EARLY_OPEN_SCRIPT).digest('base64')}'`;
+
 export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
 /** The largest request body the API reads (staff list files excepted: routes/staffImport.ts). */
@@ -44,7 +49,8 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // The respondent page's one inline script, by its hash, on that page alone.
+        scriptSrc: [(c) => (c.req.path === '/r' ? `'self' ${EARLY_OPEN_SOURCE}` : "'self'")],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],

@@ -28,7 +28,7 @@ describe.skipIf(onPostgres)('the statements of opening a link and submitting ans
 
     const sqlite = new SqliteDatabase(file);
     const statements: Array<{ sql: string; parameters: readonly unknown[] }> = [];
-    const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => statements.push(event.query) }) as unknown as DB;
+    const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => void statements.push(event.query) }) as unknown as DB;
     const [self, peer] = [links.find((l) => l.isSelf)!, links.find((l) => !l.isSelf)!];
     for (const link of [self, peer]) {
       await openLink(db, link.token, new Date(), 'Asia/Almaty');

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { once } from 'node:events';
 import http from 'node:http';
@@ -5,11 +6,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp, DIST_DIR } from '../../server/app.ts';
+import { createApp, DIST_DIR, EARLY_OPEN_SOURCE } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { newToken } from '../../server/security/tokens.ts';
 import { translate } from '../../shared/i18n/translate.ts';
+import { EARLY_OPEN_SCRIPT } from '../../shared/respondentPage/earlyOpen.ts';
 import { connectFresh } from '../support/testDatabase.ts';
 
 /** The app listening on a loopback port with the built pages; `broken` answers every query with a failure. */
@@ -107,12 +109,13 @@ function directives(csp: string | null): Map<string, string[]> {
 }
 
 describe('every response carries the security headers', () => {
-  it.each(PROBES)('$name ($status)', async ({ status, request }) => {
+  it.each(PROBES)('$name ($status)', async ({ name, status, request }) => {
     const res = await request(healthy.origin, broken.origin);
     expect(res.status).toBe(status);
     const csp = directives(res.headers.get('content-security-policy'));
     const scripts = csp.get('script-src') ?? csp.get('default-src')!;
-    expect(scripts).toEqual(["'self'"]);
+    // The respondent page alone may run its one inline script, by hash (shared/respondentPage/earlyOpen.ts).
+    expect(scripts).toEqual(name === 'respondent page' ? ["'self'", EARLY_OPEN_SOURCE] : ["'self'"]);
     expect(csp.get('default-src')).toEqual(["'self'"]);
     expect(csp.get('style-src')).toEqual(["'self'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
@@ -126,6 +129,13 @@ describe('every response carries the security headers', () => {
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(res.headers.get('server')).toBeNull();
     for (const [, value] of res.headers) expect(value).not.toMatch(/hono|node\/|express|\bv?\d+\.\d+\.\d+\b/i);
+  });
+
+  it('allows on the respondent page exactly the inline script it carries, by its SHA-256', async () => {
+    const page = await (await fetch(`${healthy.origin}/r`)).text();
+    const inline = [...page.matchAll(/<script>([^<]*)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toEqual([EARLY_OPEN_SCRIPT]);
+    expect(EARLY_OPEN_SOURCE).toBe(`'sha256-${crypto.createHash('sha256').update(inline[0]!).digest('base64')}'`);
   });
 
   it('answers a failure with a code and a message only: no stack, path, query or library', async () => {
@@ -149,14 +159,17 @@ describe('every response carries the security headers', () => {
 });
 
 describe('the built pages', () => {
-  it.each(['index.html', 'respond.html'])('%s holds no inline script, style or event handler', (page) => {
+  it.each(['index.html', 'respond.html'])('%s holds no inline script but the one allowed by hash, no style or event handler', (page) => {
     const html = built(page);
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const [, attributes, body] of scripts) {
+    const external = scripts.filter(([, attributes]) => /\bsrc=/.test(attributes!));
+    expect(external.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of external) {
       expect(attributes).toMatch(/\bsrc="\/assets\/[^"]+\.js"/);
       expect(body!.trim()).toBe('');
     }
+    // The respondent page's early questionnaire request (shared/respondentPage/earlyOpen.ts), verbatim.
+    expect(scripts.filter((s) => !external.includes(s)).map(([, attributes, body]) => [attributes, body])).toEqual(page === 'respond.html' ? [['', EARLY_OPEN_SCRIPT]] : []);
     expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=|javascript:/i);
     expect(html).toContain('<meta name="referrer" content="no-referrer" />');
   });

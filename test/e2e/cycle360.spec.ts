@@ -23,8 +23,11 @@ async function respondentPage(browser: Browser, url: string) {
   // A fresh context: no HR cookie, a Kazakh-speaking phone.
   const context = await browser.newContext({ locale: 'kk-KZ', viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
+  const watched = Object.assign(page, { opened: [] as string[], policyViolations: [] as string[] });
+  page.on('request', (request) => request.url().includes('/api/respond/') && watched.opened.push(new URL(request.url()).pathname));
+  page.on('console', (message) => /Content Security Policy/i.test(message.text()) && watched.policyViolations.push(message.text()));
   await page.goto(url);
-  return page;
+  return watched;
 }
 
 test('HR runs a 360 campaign end to end and reads the report', async ({ page, browser }) => {
@@ -102,6 +105,9 @@ test('HR runs a 360 campaign end to end and reads the report', async ({ page, br
     const rp = await respondentPage(browser, links.get(name)!);
     const kk = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('kk', key, params);
     await expect(rp.getByText(kk('respond.aboutOther', { name: 'Сейітов Арман Болатұлы' }))).toBeVisible();
+    // The questionnaire came from the page's early inline request, which the policy allowed: asked for once.
+    expect(rp.opened).toEqual(['/api/respond/open']);
+    expect(rp.policyViolations).toEqual([]);
     await expect(rp.getByText('Жасырындылыққа кепілдік беріледі', { exact: false }).first()).toBeVisible();
     if (r === 1) {
       // Gaps are pointed at; answers survive a reload.

@@ -15,7 +15,7 @@ describe('group commit on SQLite', () => {
     sqlite.exec(`create table parent (id integer primary key);
                  create table child (id integer primary key, parent_id integer references parent (id) deferrable initially deferred);
                  insert into parent values (1)`);
-    db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => statements.push(event.query.sql) }) as unknown as DB;
+    db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => void statements.push(event.query.sql) }) as unknown as DB;
     group = new GroupCommit(db);
   });
   const insertChild = (id: number, parentId = 1) => group.transaction(async (trx) => {

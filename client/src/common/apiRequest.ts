@@ -23,15 +23,22 @@ let onUnauthorized: () => void = () => {};
 export const setUnauthorizedHandler = (handler: () => void) => (onUnauthorized = handler);
 
 /** Calls the API; with no message catalogue, so that the respondent page can use it too (respondentText.ts). */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
+export function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return answerOf<T>(
+    fetch(`/api${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
-    });
+    }),
+  );
+}
+
+/** What an API request answered: its JSON, or an ApiFailure with the refusal's code (`network` when none came). */
+export async function answerOf<T>(request: Promise<Response>): Promise<T> {
+  let response: Response;
+  try {
+    response = await request;
   } catch {
     throw new ApiFailure(0, 'network', 'network');
   }

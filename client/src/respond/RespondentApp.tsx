@@ -1,7 +1,8 @@
 import { createMemo, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { Form360, ScaleLevel } from '../../../shared/methodology/types.ts';
-import { ApiFailure, api } from '../common/apiRequest.ts';
+import { EARLY_OPEN_KEY } from '../../../shared/respondentPage/earlyOpen.ts';
+import { ApiFailure, answerOf, api } from '../common/apiRequest.ts';
 import { formatDate, l } from '../common/locale.ts';
 import { errorText, t } from '../common/respondentText.ts';
 import { LanguageSwitch } from '../common/LanguageSwitch.tsx';
@@ -17,12 +18,20 @@ interface Questionnaire {
 
 type View = { kind: 'loading' } | { kind: 'refused'; error: unknown } | { kind: 'form'; q: Questionnaire } | { kind: 'done' };
 
+/** The questionnaire request the page's inline script has already sent, once (shared/respondentPage/earlyOpen.ts). */
+function takeEarlyOpening(): Promise<Questionnaire> | undefined {
+  const page = window as unknown as Record<string, Promise<Response> | undefined>;
+  const request = page[EARLY_OPEN_KEY];
+  delete page[EARLY_OPEN_KEY];
+  return request && answerOf<Questionnaire>(request);
+}
+
 export function RespondentApp(props: { token: string }) {
   const [view, setView] = createSignal<View>({ kind: 'loading' });
 
   onMount(async () => {
     try {
-      const q = await api<Questionnaire>('POST', '/respond/open', { token: props.token });
+      const q = await (takeEarlyOpening() ?? api<Questionnaire>('POST', '/respond/open', { token: props.token }));
       setView({ kind: 'form', q });
     } catch (error) {
       // A malformed token is, for the respondent, simply an invalid link.
