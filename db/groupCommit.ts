@@ -4,6 +4,9 @@ import type { Database } from './schema.ts';
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
 
+// The real one, taken before any test's fake timers could replace it: a submission must not wait on a fake clock.
+const defer = globalThis.setImmediate;
+
 interface Waiting {
   work: Work<unknown>;
   resolve: (value: unknown) => void;
@@ -20,6 +23,8 @@ interface Waiting {
  *
  * Why it pays: better-sqlite3 is synchronous, so the flush holds the event loop, and on a campaign's last day
  * the flush, not the work, is what submissions queue behind.
+ *
+ * A work must not ask for another grouped transaction and wait for it: that one would wait for this group's end.
  */
 export class GroupCommit {
   readonly #db: DB;
@@ -43,7 +48,7 @@ export class GroupCommit {
     if (this.#scheduled || this.#flushing || this.#waiting.length === 0) return;
     this.#scheduled = true;
     // After the I/O callbacks of this turn: every request whose body has arrived by then joins the group.
-    setImmediate(() => {
+    defer(() => {
       this.#scheduled = false;
       void this.#flush();
     });
@@ -76,7 +81,13 @@ export class GroupCommit {
           outcomes.push({ ok: true, value: await work(inSavepoint) });
         } catch (error) {
           outcomes.push({ ok: false, error });
-          await inSavepoint.rollbackToSavepoint('one_of_group').execute();
+          try {
+            await inSavepoint.rollbackToSavepoint('one_of_group').execute();
+          } catch {
+            // SQLite rolled the whole transaction back on this error (a full disk, an I/O error): the savepoint is
+            // gone with it, and this error — not "no such savepoint" — is why the group fails.
+            throw error;
+          }
         }
         await inSavepoint.releaseSavepoint('one_of_group').execute();
       }

@@ -1,6 +1,6 @@
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DB } from '../../db/connect.ts';
 import { GroupCommit } from '../../db/groupCommit.ts';
 
@@ -14,7 +14,9 @@ describe('group commit on SQLite', () => {
     sqlite.pragma('foreign_keys = ON');
     sqlite.exec(`create table parent (id integer primary key);
                  create table child (id integer primary key, parent_id integer references parent (id) deferrable initially deferred);
-                 insert into parent values (1)`);
+                 insert into parent values (1);
+                 create trigger ends_everything before insert on child when new.id = 99
+                   begin select raise(rollback, 'the whole transaction rolled back'); end;`);
     db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => void statements.push(event.query.sql) }) as unknown as DB;
     group = new GroupCommit(db);
   });
@@ -56,6 +58,24 @@ describe('group commit on SQLite', () => {
     // The connection is usable afterwards.
     expect(await insertChild(4)).toBe(4);
     expect(await children()).toEqual([4]);
+  });
+
+  it('rejects the whole group with the error of a transaction that made SQLite roll everything back', async () => {
+    // As a full disk or an I/O error does: the savepoint is gone, and the work's error is the group's.
+    const outcomes = await Promise.allSettled([insertChild(1), insertChild(99), insertChild(3)]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (const outcome of outcomes) expect(String((outcome as PromiseRejectedResult).reason)).toMatch(/the whole transaction rolled back/);
+    expect(await children()).toEqual([]);
+    expect(await insertChild(4)).toBe(4);
+  });
+
+  describe('under a test’s fake timers', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+    it('still commits: it does not wait on the fake clock', async () => {
+      expect(await Promise.all([insertChild(1), insertChild(2)])).toEqual([1, 2]);
+      expect(await children()).toEqual([1, 2]);
+    });
   });
 
   it('gathers transactions asked for during a flush into the next group, after that flush’s commit', async () => {
