@@ -37,6 +37,9 @@ import { trainingRoutes } from './routes/training.ts';
 /** The CSP source allowing the respondent page's inline script (shared/respondentPage/earlyOpen.ts). */
 export const EARLY_OPEN_SOURCE = `'sha256-${createHash('sha256').update(EARLY_OPEN_SCRIPT).digest('base64')}'`;
 
+/** Where the respondent page is served: its route, and its file as the static files serve it. */
+const RESPONDENT_PAGE_PATHS = new Set(['/r', '/respond.html']);
+
 export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
 /** The largest request body the API reads (staff list files excepted: routes/staffImport.ts). */
@@ -50,7 +53,7 @@ export function createApp(deps: AppDeps, options: { staticDir?: string | null } 
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         // The respondent page's one inline script, by its hash, on that page alone.
-        scriptSrc: [(c) => (c.req.path === '/r' ? `'self' ${EARLY_OPEN_SOURCE}` : "'self'")],
+        scriptSrc: [(c) => (RESPONDENT_PAGE_PATHS.has(c.req.path) ? `'self' ${EARLY_OPEN_SOURCE}` : "'self'")],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],

@@ -6,8 +6,9 @@ export const EARLY_OPEN_KEY = '__bagalauOpening';
  * the questionnaire as soon as the HTML is read, while the page's scripts are still on their way, instead of
  * after they have arrived and run — on a slow link (400 ms a round trip) that is one round trip less before
  * the first statement can be answered. The token stays in the fragment and goes in the body, as the app would
- * send it. The server's Content-Security-Policy allows exactly this text, by its hash (server/app.ts).
+ * send it. A network failure is left for the app, which then asks again (the catch only keeps the console
+ * quiet until it does). The server's Content-Security-Policy allows exactly this text, by its hash (server/app.ts).
  */
 export const EARLY_OPEN_SCRIPT =
-  `window.${EARLY_OPEN_KEY}=fetch("/api/respond/open",{method:"POST",headers:{"content-type":"application/json"},` +
-  `body:JSON.stringify({token:location.hash.slice(1)}),credentials:"same-origin"})`;
+  `(window.${EARLY_OPEN_KEY}=fetch("/api/respond/open",{method:"POST",headers:{"content-type":"application/json"},` +
+  `body:JSON.stringify({token:location.hash.slice(1)}),credentials:"same-origin"})).catch(function(){})`;

@@ -19,13 +19,16 @@ async function answerAll(page: Page, r: number, skip: Set<string> = new Set()) {
   }
 }
 
-async function respondentPage(browser: Browser, url: string) {
+async function respondentPage(browser: Browser, url: string, { failFirstOpen = false } = {}) {
   // A fresh context: no HR cookie, a Kazakh-speaking phone.
   const context = await browser.newContext({ locale: 'kk-KZ', viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const watched = Object.assign(page, { opened: [] as string[], policyViolations: [] as string[] });
   page.on('request', (request) => request.url().includes('/api/respond/') && watched.opened.push(new URL(request.url()).pathname));
   page.on('console', (message) => /Content Security Policy/i.test(message.text()) && watched.policyViolations.push(message.text()));
+  // A phone losing its connection just as the page's early request leaves.
+  let failing = failFirstOpen;
+  await page.route('**/api/respond/open', (route) => (failing ? ((failing = false), route.abort('internetdisconnected')) : route.continue()));
   await page.goto(url);
   return watched;
 }
@@ -136,8 +139,10 @@ test('HR runs a 360 campaign end to end and reads the report', async ({ page, br
     await expect(rp.getByText(kk('respond.thanksTitle'))).toBeVisible();
     await rp.context().close();
   }
-  const self = await respondentPage(browser, links.get('Сейітов Арман Болатұлы')!);
+  const self = await respondentPage(browser, links.get('Сейітов Арман Болатұлы')!, { failFirstOpen: true });
   await expect(self.getByText(translate('kk', 'respond.aboutSelf'))).toBeVisible();
+  // The early request met a network failure; the page asked again by itself.
+  expect(self.opened).toEqual(['/api/respond/open', '/api/respond/open']);
   await answerAll(self, 0);
   await self.getByRole('button', { name: translate('kk', 'respond.submit') }).click();
   await expect(self.getByText(translate('kk', 'respond.thanksTitle'))).toBeVisible();

@@ -18,12 +18,22 @@ interface Questionnaire {
 
 type View = { kind: 'loading' } | { kind: 'refused'; error: unknown } | { kind: 'form'; q: Questionnaire } | { kind: 'done' };
 
-/** The questionnaire request the page's inline script has already sent, once (shared/respondentPage/earlyOpen.ts). */
-function takeEarlyOpening(): Promise<Questionnaire> | undefined {
+/**
+ * The questionnaire: from the request the page's inline script has already sent (shared/respondentPage/earlyOpen.ts),
+ * once; asked again when that one met a network failure — it left before the page had loaded.
+ */
+async function openQuestionnaire(token: string): Promise<Questionnaire> {
+  const ask = () => api<Questionnaire>('POST', '/respond/open', { token });
   const page = window as unknown as Record<string, Promise<Response> | undefined>;
-  const request = page[EARLY_OPEN_KEY];
+  const early = page[EARLY_OPEN_KEY];
   delete page[EARLY_OPEN_KEY];
-  return request && answerOf<Questionnaire>(request);
+  if (!early) return ask();
+  try {
+    return await answerOf<Questionnaire>(early);
+  } catch (error) {
+    if (error instanceof ApiFailure && error.code === 'network') return ask();
+    throw error;
+  }
 }
 
 export function RespondentApp(props: { token: string }) {
@@ -31,7 +41,7 @@ export function RespondentApp(props: { token: string }) {
 
   onMount(async () => {
     try {
-      const q = await (takeEarlyOpening() ?? api<Questionnaire>('POST', '/respond/open', { token: props.token }));
+      const q = await openQuestionnaire(props.token);
       setView({ kind: 'form', q });
     } catch (error) {
       // A malformed token is, for the respondent, simply an invalid link.
