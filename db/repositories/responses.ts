@@ -118,12 +118,19 @@ export async function responsesOf(
   return rows.map((r) => ({ isSelf: r.is_self === 1, group: r.respondent_group, answers: JSON.parse(r.answers) as Record<string, number> }));
 }
 
-/** A response's new key, and 'other' where closing folds its group (null: the group stays). */
-interface Move {
-  from: number;
-  to: number;
-  group: 'other' | null;
+/**
+ * Every response's move, in the order of the new keys: move j takes the response keyed `from[j]` to `to[j]`,
+ * its group folded into 'other' where `fold[j]` is 1. Arrays of numbers, not an object per response: a
+ * national campaign has 600,000 of them.
+ */
+interface Moves {
+  from: number[];
+  to: number[];
+  fold: Uint8Array;
 }
+
+/** Evaluations whose responses are read at a time while sealing. */
+const SEAL_CHUNK = 2000;
 
 /** A fresh key collides with a stored one about once in 10,000 closings of 100,000 people: the seal is then redone. */
 const SEAL_ATTEMPTS = 3;
@@ -149,8 +156,7 @@ export async function sealCampaignResponses(
   const seal = () =>
     db.transaction().execute(async (trx) => {
       const evaluationIds = trx.selectFrom('evaluation').select('id').where('campaign_id', '=', campaignId);
-      const rows = await trx.selectFrom('response').select(['id', 'evaluation_id', 'is_self', 'respondent_group']).where('evaluation_id', 'in', evaluationIds).execute();
-      const moves = movesOf(rows, keptGroups);
+      const moves = await movesOf(trx, campaignId, keptGroups);
       if (postgres) await moveResponsesPostgres(trx, moves);
       else await moveResponsesSqlite(trx, moves);
       await trx.updateTable('invitation').set((eb) => ({ answered: eb.ref('answered') })).where('evaluation_id', 'in', evaluationIds).execute();
@@ -190,34 +196,53 @@ async function withLargePageCache<T>(db: DB, work: () => Promise<T>): Promise<T>
   }
 }
 
-/** Every response's fresh key and folded group, in the order of the fresh keys. */
-function movesOf(
-  rows: ReadonlyArray<{ id: number; evaluation_id: string; is_self: number; respondent_group: string | null }>,
+/**
+ * Every response's fresh key and folded group, in the order of the fresh keys. The responses are read a chunk
+ * of evaluations at a time, and only their keys and fold marks are kept.
+ */
+async function movesOf(
+  db: DB,
+  campaignId: string,
   keptGroups: (groupsOfAnswers: ReadonlyArray<string | null>) => readonly string[],
-): Move[] {
-  const groupsOf = new Map<string, Array<string | null>>();
-  for (const row of rows) {
-    if (row.is_self === 1) continue;
-    const groups = groupsOf.get(row.evaluation_id) ?? [];
-    groups.push(row.respondent_group);
-    groupsOf.set(row.evaluation_id, groups);
+): Promise<Moves> {
+  const evaluationIds = (await db.selectFrom('evaluation').select('id').where('campaign_id', '=', campaignId).execute()).map((e) => e.id);
+  const ids: number[] = [];
+  const folds: number[] = [];
+  for (let start = 0; start < evaluationIds.length; start += SEAL_CHUNK) {
+    const rows = await db
+      .selectFrom('response')
+      .select(['id', 'evaluation_id', 'is_self', 'respondent_group'])
+      .where('evaluation_id', 'in', evaluationIds.slice(start, start + SEAL_CHUNK))
+      .execute();
+    const groupsOf = new Map<string, Array<string | null>>();
+    for (const row of rows) {
+      if (row.is_self === 1) continue;
+      const groups = groupsOf.get(row.evaluation_id) ?? [];
+      groups.push(row.respondent_group);
+      groupsOf.set(row.evaluation_id, groups);
+    }
+    const kept = new Map([...groupsOf].map(([evaluationId, groups]) => [evaluationId, new Set(keptGroups(groups))]));
+    for (const row of rows) {
+      ids.push(row.id);
+      folds.push(row.is_self === 0 && !kept.get(row.evaluation_id)!.has(row.respondent_group ?? 'other') ? 1 : 0);
+    }
   }
-  const kept = new Map([...groupsOf].map(([evaluationId, groups]) => [evaluationId, new Set(keptGroups(groups))]));
-  const keys = randomRowIds(rows.length);
-  return rows
-    .map((row, i): Move => ({
-      from: row.id,
-      to: keys[i]!,
-      group: row.is_self === 0 && !kept.get(row.evaluation_id)!.has(row.respondent_group ?? 'other') ? 'other' : null,
-    }))
-    .sort((a, b) => a.to - b.to);
+  const keys = randomRowIds(ids.length);
+  const order = Uint32Array.from(keys.keys()).sort((a, b) => keys[a]! - keys[b]!);
+  return {
+    from: Array.from(order, (i) => ids[i]!),
+    to: Array.from(order, (i) => keys[i]!),
+    fold: Uint8Array.from(order, (i) => folds[i]!),
+  };
 }
 
 /** SQLite: each row changes key in place (its old cell zeroed by secure_delete), in the order of the new keys. */
-async function moveResponsesSqlite(db: DB, moves: readonly Move[]): Promise<void> {
-  const json = JSON.stringify(moves.map((m) => [m.from, m.to, m.group]));
+async function moveResponsesSqlite(db: DB, { from, to, fold }: Moves): Promise<void> {
+  // Written out by hand: JSON.stringify would first need an array per response.
+  const parts: string[] = [];
+  for (let j = 0; j < from.length; j++) parts.push(`[${from[j]},${to[j]},${fold[j] ? '"other"' : 'null'}]`);
   await sql`update response set id = m.value ->> 1, respondent_group = coalesce(m.value ->> 2, respondent_group)
-            from json_each(${json}) as m where response.id = m.value ->> 0`.execute(db);
+            from json_each(${`[${parts.join(',')}]`}) as m where response.id = m.value ->> 0`.execute(db);
 }
 
 /**
@@ -225,11 +250,10 @@ async function moveResponsesSqlite(db: DB, moves: readonly Move[]): Promise<void
  * that order; an UPDATE would write them in the order it scanned them: submission order), then the old ones
  * deleted. A new key equal to an old one is refused by the primary key, and the seal redone.
  */
-async function moveResponsesPostgres(db: DB, moves: readonly Move[]): Promise<void> {
-  const from = moves.map((m) => m.from);
+async function moveResponsesPostgres(db: DB, { from, to, fold }: Moves): Promise<void> {
   await sql`insert into response (id, evaluation_id, is_self, respondent_group, answers)
             select m.to_id, r.evaluation_id, r.is_self, coalesce(m.grp, r.respondent_group), r.answers
-            from unnest(${from}::bigint[], ${moves.map((m) => m.to)}::bigint[], ${moves.map((m) => m.group)}::text[]) with ordinality as m(from_id, to_id, grp, n)
+            from unnest(${from}::bigint[], ${to}::bigint[], ${Array.from(fold, (f) => (f ? 'other' : null))}::text[]) with ordinality as m(from_id, to_id, grp, n)
             join response as r on r.id = m.from_id
             order by m.n`.execute(db);
   await sql`delete from response where id = any(${from}::bigint[])`.execute(db);
