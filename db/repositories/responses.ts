@@ -176,7 +176,7 @@ export async function sealCampaignResponses(
 /**
  * KiB of page cache SQLite may use while sealing (it takes only what it touches), against its default 2,000.
  * A cache holding every page the seal touches (1 GB) closed 100,000 people in 43 s at a peak of 1.8 GB of
- * memory; 256 MB takes 58 s at 1.15 GB (npm run bench): a yearly close may take a few seconds more, the
+ * memory; 256 MB took 58 s at 1.15 GB (npm run bench, same run): a yearly close may take a few seconds more, the
  * server that keeps answering meanwhile should not need twice the memory.
  */
 const SEAL_PAGE_CACHE_KIB = 256 * 1024;
