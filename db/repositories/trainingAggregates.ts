@@ -38,12 +38,6 @@ export interface MemberRow {
   weakest: boolean;
 }
 
-const INSERT_BATCH = 500;
-
-async function insertInBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += INSERT_BATCH) await insert(rows.slice(start, start + INSERT_BATCH));
-}
-
 export async function insertTrainingMembers(db: DB, campaignId: string, rows: readonly MemberRow[]): Promise<void> {
   await insertMany(
     db,
@@ -61,13 +55,41 @@ export async function insertTrainingMembers(db: DB, campaignId: string, rows: re
 }
 
 export async function insertCampaignTally(db: DB, campaignId: string, tally: CampaignTally): Promise<void> {
-  await insertInBatches(tally.units, (batch) =>
-    db.insertInto('training_unit').values(batch.map((u) => ({ campaign_id: campaignId, unit_name: u.unitName, evaluated: u.evaluated, ready: u.ready }))).execute(),
+  const same = { campaign_id: campaignId };
+  await insertMany(
+    db,
+    'training_unit',
+    same,
+    [
+      { name: 'unit_name', type: 'text' },
+      { name: 'evaluated', type: 'integer' },
+      { name: 'ready', type: 'integer' },
+    ],
+    tally.units.map((u) => [u.unitName, u.evaluated, u.ready]),
   );
-  const cells = tally.units.flatMap((u) => u.cells.map((c) => ({ campaign_id: campaignId, unit_name: u.unitName, competency_id: c.competencyId, persons: c.persons, hundredths: c.hundredths })));
-  await insertInBatches(cells, (batch) => db.insertInto('training_cell').values(batch).execute());
-  await insertInBatches(tally.scores, (batch) =>
-    db.insertInto('training_score').values(batch.map((s) => ({ campaign_id: campaignId, competency_id: s.competencyId, hundredths: s.hundredths, persons: s.persons, weakest: s.weakest }))).execute(),
+  await insertMany(
+    db,
+    'training_cell',
+    same,
+    [
+      { name: 'unit_name', type: 'text' },
+      { name: 'competency_id', type: 'text' },
+      { name: 'persons', type: 'integer' },
+      { name: 'hundredths', type: 'integer' },
+    ],
+    tally.units.flatMap((u) => u.cells.map((c) => [u.unitName, c.competencyId, c.persons, c.hundredths])),
+  );
+  await insertMany(
+    db,
+    'training_score',
+    same,
+    [
+      { name: 'competency_id', type: 'text' },
+      { name: 'hundredths', type: 'integer' },
+      { name: 'persons', type: 'integer' },
+      { name: 'weakest', type: 'integer' },
+    ],
+    tally.scores.map((s) => [s.competencyId, s.hundredths, s.persons, s.weakest]),
   );
 }
 
