@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { COURSE_GROUP_PAGE } from '../../../../shared/schemas/training.ts';
 import { api, errorText } from '../../common/api.ts';
 import { t } from '../../common/i18n.ts';
 
@@ -7,8 +8,6 @@ export interface Member {
   position: string;
   unitName: string;
 }
-
-const PAGE = 50;
 
 /**
  * A course group's names a page at a time: a group of a national campaign holds tens of thousands. The first
@@ -20,7 +19,7 @@ export function CourseGroupMembers(props: { campaignId: string; competencyId: st
     () => ({ offset: offset(), criterion: props.criterion }),
     async ({ offset: from, criterion }) => {
       if (from === 0) return props.firstPage;
-      const query = `criterion=${encodeURIComponent(criterion)}&offset=${from}&limit=${PAGE}`;
+      const query = `criterion=${encodeURIComponent(criterion)}&offset=${from}&limit=${COURSE_GROUP_PAGE}`;
       return (await api<{ members: Member[] }>('GET', `/training/${props.campaignId}/groups/${props.competencyId}?${query}`)).members;
     },
   );
@@ -37,11 +36,11 @@ export function CourseGroupMembers(props: { campaignId: string; competencyId: st
           </tbody>
         </table>
       </div>
-      <Show when={props.count > PAGE}>
+      <Show when={props.count > COURSE_GROUP_PAGE}>
         <nav class="pager" aria-label={t('training.pages')}>
-          <button type="button" class="secondary" disabled={offset() === 0 || page.loading} onClick={() => setOffset(Math.max(0, offset() - PAGE))}>{t('training.previousPage')}</button>
+          <button type="button" class="secondary" disabled={offset() === 0 || page.loading} onClick={() => setOffset(Math.max(0, offset() - COURSE_GROUP_PAGE))}>{t('training.previousPage')}</button>
           <span role="status" data-testid="page-range">{t('training.pageRange', { from: offset() + 1, to: last(), count: props.count })}</span>
-          <button type="button" class="secondary" disabled={offset() + PAGE >= props.count || page.loading} onClick={() => setOffset(offset() + PAGE)}>{t('training.nextPage')}</button>
+          <button type="button" class="secondary" disabled={offset() + COURSE_GROUP_PAGE >= props.count || page.loading} onClick={() => setOffset(offset() + COURSE_GROUP_PAGE)}>{t('training.nextPage')}</button>
         </nav>
       </Show>
     </>
