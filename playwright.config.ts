@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_FLAGS } from './server/pdf/chromiumFlags.ts';
 import { E2E_SMTP_PORT } from './test/e2e/mailPort.ts';
 
 const port = Number(process.env.E2E_PORT ?? 8361);
@@ -13,7 +14,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: CHROMIUM_FLAGS,
     },
   },
   webServer: {

@@ -9,6 +9,7 @@ import { build } from 'vite';
 import { connect } from '../db/connect.ts';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
+import { CHROMIUM_FLAGS } from '../server/pdf/chromiumFlags.ts';
 import { smtpMailer } from '../server/mail/mailer.ts';
 import { DeliveryWorker } from '../server/services/deliveryWorker.ts';
 import { openCampaignWithManyLinks } from '../test/support/manyLinks.ts';
@@ -32,7 +33,6 @@ const MINIMAL_PAGE = 'bench-minimal.html';
 const MINIMAL_HTML = `<!doctype html><html lang="kk"><head><meta charset="utf-8"><title>360</title></head>
 <body><form><fieldset class="statement"><legend>1</legend><label><input type="radio" name="s1" value="1"> 1</label></fieldset></form></body></html>
 `;
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
  * The respondent page: what it downloads (JS and CSS, gzipped, from a build of the current source), and how long
@@ -58,7 +58,7 @@ export async function measureRespondentPage(options: RespondentPageOptions, log:
     await once(server, 'listening');
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
     const loads: Record<'product' | 'baseline', Array<{ ms: number; bytes: number }>> = { product: [], baseline: [] };
     for (let load = 0; load < options.loads; load++) {
       loads.baseline.push(await timeToAnswerable(browser, `${origin}/${MINIMAL_PAGE}`));

@@ -1,7 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { ApiError } from '../http/apiError.ts';
-
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+import { CHROMIUM_FLAGS } from './chromiumFlags.ts';
 
 /**
  * The headless Chromium that prints reports: launched on the first PDF asked for, then kept and shared (a
@@ -26,7 +25,7 @@ export class PdfBrowser {
 
   private browser(): Promise<Browser> {
     if (this.launching) return this.launching;
-    const launching: Promise<Browser> = chromium.launch({ executablePath: this.executablePath, args: FLAGS, headless: true }).then(
+    const launching: Promise<Browser> = chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_FLAGS, headless: true }).then(
       (browser) => {
         browser.on('disconnected', () => {
           if (this.launching === launching) this.launching = null;
