@@ -2,7 +2,7 @@ import { PostgresAdapter, sql } from 'kysely';
 import type { DB } from '../connect.ts';
 import { groupedTransaction } from '../groupCommit.ts';
 import { randomRowId, randomRowIds } from '../ids.ts';
-import { isUniqueViolation } from '../uniqueViolation.ts';
+import { isUniqueViolation } from '../databaseErrors.ts';
 
 export interface TokenTarget {
   answered: boolean;

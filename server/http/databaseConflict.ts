@@ -1,4 +1,4 @@
-import { isUniqueViolation } from '../../db/uniqueViolation.ts';
+import { isUniqueViolation } from '../../db/databaseErrors.ts';
 import { ApiError } from './apiError.ts';
 
 /**
