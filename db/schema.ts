@@ -30,6 +30,10 @@ export interface PersonTable {
   absent_until: string | null;
   created_at: string;
   updated_at: string;
+  /** The account that last set `manager_id`: it gains no evaluator's right by it (shared/access/reportAccess.ts). */
+  manager_set_by: string | null;
+  /** The account that last set `email`: it holds every link e-mailed there (link_holder). */
+  email_set_by: string | null;
 }
 
 export interface UserTable {
@@ -49,6 +53,8 @@ export interface UserTable {
   totp_pending: string | null;
   /** The time step of the last code accepted: that code and earlier ones are refused (no replay). */
   totp_last_step: number | null;
+  /** The account that linked this one to `person_id`: linking one's own account gives no report right. */
+  person_linked_by: string | null;
 }
 
 export interface SessionTable {
@@ -86,8 +92,13 @@ export interface EvaluationTable {
   category: string;
   /** §6–7: the absence kind for which the person is evaluated without their own participation, or null. */
   without_participation: string | null;
-  /** The direct manager when the person was added: the evaluator, who may read the report (§2, §21). */
+  /**
+   * The direct manager when the campaign opened (or when the person was added to an open one): the evaluator,
+   * who may read the report (§2, §21). Fixed then: a later change of manager gives no one this report.
+   */
   evaluator_id: string | null;
+  /** The account that had set that manager: it gains no evaluator's right by it. */
+  evaluator_set_by: string | null;
 }
 
 /** Who is asked about whom, and whether it was answered (once) — never the answers. */
@@ -123,6 +134,29 @@ export interface ResponseTable {
   respondent_group: string | null;
   /** JSON object: statement id → scale value. */
   answers: string;
+}
+
+/**
+ * A questionnaire answered while its campaign is open, sealed (AES-256-GCM) under the campaign's key, which is
+ * kept outside the database (server/security/answerKeys.ts) and destroyed when the campaign closes. The box holds
+ * the self mark, the group and the answers, padded to one length for every answer of its form: a copy of the
+ * database pairs an invitation only with ciphertext of a fixed size. Closing opens the boxes and writes
+ * `response` rows in random order under fresh keys.
+ */
+export interface AnswerBoxTable {
+  id: ColumnType<number, number, never>;
+  evaluation_id: string;
+  box: string;
+}
+
+/**
+ * A staff account that held a readable link of an invitation: it saw it listed or printed, or it set the
+ * address the link was e-mailed to. Such an answer does not count toward a report that account reads
+ * (shared/access/reportThreshold.ts): whoever may have answered in a respondent's place learns nothing from it.
+ */
+export interface LinkHolderTable {
+  invitation_id: string;
+  user_id: string;
 }
 
 /**
@@ -280,6 +314,8 @@ export interface Database {
   invitation: InvitationTable;
   link: LinkTable;
   response: ResponseTable;
+  answer_box: AnswerBoxTable;
+  link_holder: LinkHolderTable;
   audit_entry: AuditEntryTable;
   calibration_session: CalibrationSessionTable;
   calibration_member: CalibrationMemberTable;

@@ -7,7 +7,7 @@ import { startLiveServer } from '../test/support/liveServer.ts';
 //   npx tsx scripts/measure-report-pdf.ts
 const live = await startLiveServer();
 try {
-  await loadDemo(live.conn.db, new Date('2025-12-15T06:00:00Z'), 'Asia/Almaty');
+  await loadDemo(live.conn.db, live.answerKeys, new Date('2025-12-15T06:00:00Z'), 'Asia/Almaty');
   const { campaigns } = (await live.json('GET', '/campaigns')).body as { campaigns: Array<{ id: string; status: string }> };
   const closed = campaigns.find((c) => c.status === 'closed')!;
   const { evaluations } = (await live.json('GET', `/campaigns/${closed.id}`)).body as { evaluations: Array<{ id: string }> };

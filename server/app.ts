@@ -26,7 +26,8 @@ import { campaignBuildingRoutes } from './routes/campaignBuilding.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
-import type { AppDeps } from './routes/deps.ts';
+import type { AppDeps, RouteDeps } from './routes/deps.ts';
+import { AnswerKeys } from './security/answerKeys.ts';
 import { reportPdfRoutes } from './routes/reportPdf.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { respondRoutes } from './routes/respond.ts';
@@ -45,7 +46,8 @@ export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 /** The largest request body the API reads (staff list files excepted: routes/staffImport.ts). */
 export const JSON_BODY_LIMIT = 256 * 1024;
 
-export function createApp(deps: AppDeps, options: { staticDir?: string | null } = {}) {
+export function createApp(appDeps: AppDeps, options: { staticDir?: string | null } = {}) {
+  const deps: RouteDeps = { ...appDeps, answerKeys: appDeps.answerKeys ?? new AnswerKeys(appDeps.config.answerKeyDir) };
   const app = new Hono();
 
   app.use(

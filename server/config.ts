@@ -20,6 +20,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** The key that seals second-factor secrets in the database; made on first use. */
   TOTP_KEY_FILE: z.string().min(1).optional(),
+  /** The folder of open campaigns' answer keys (server/security/answerKeys.ts). */
+  ANSWER_KEY_DIR: z.string().min(1).optional(),
 });
 
 export interface AppConfig {
@@ -36,6 +38,11 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Where the key sealing second-factor secrets is kept: outside the database, so a copy of it alone opens none. */
   totpKeyFile: string;
+  /**
+   * Where each open campaign's answer key is kept: outside the database, so that no copy of it can tie an answer to
+   * its respondent. Backed up apart from the database; shared by every server of one database.
+   */
+  answerKeyDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -63,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     chromiumPath: e.CHROMIUM_PATH,
     trustProxy: e.TRUST_PROXY === '1',
     totpKeyFile: path.resolve(e.TOTP_KEY_FILE ?? path.join(dataDir, 'totp.key')),
+    answerKeyDir: path.resolve(e.ANSWER_KEY_DIR ?? path.join(dataDir, 'answer-keys')),
   };
 }

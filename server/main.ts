@@ -4,7 +4,8 @@ import { failInterrupted } from '../db/repositories/deliveries.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { ensureFirstAdmin } from './services/accounts.ts';
-import { closeOverdueCampaigns } from './services/campaigns.ts';
+import { AnswerKeys } from './security/answerKeys.ts';
+import { checkAnswerKeys, closeOverdueCampaigns } from './services/campaignClosing.ts';
 import { applyRetention, describeRemoval } from './services/retention.ts';
 import { smtpMailer } from './mail/mailer.ts';
 import { sendDueReminders } from './services/deliveries.ts';
@@ -20,11 +21,22 @@ if (admin) {
 }
 
 const now = () => new Date();
+const answerKeys = new AnswerKeys(config.answerKeyDir);
+const checkKeys = async () => {
+  const { destroyed, made, missing } = await checkAnswerKeys(conn.db, answerKeys);
+  if (destroyed.length) console.log(`Destroyed the answer keys of ${destroyed.length} campaign(s) no longer open.`);
+  if (made.length) console.log(`Made answer keys for ${made.length} open campaign(s) that had none (opened by an earlier version).`);
+  for (const id of missing) {
+    console.error(`Campaign ${id} is open, but its answer key ${answerKeys.dir}/${id}.key is missing: its answers cannot be stored or read. Restore the file from its backup.`);
+  }
+};
 const sweep = () =>
-  closeOverdueCampaigns(conn.db, now(), config.timeZone).then(
-    (ids) => ids.length && console.log(`Closed ${ids.length} campaign(s) whose deadline had passed.`),
-    (error) => console.error('Closing overdue campaigns failed:', error),
-  );
+  checkKeys()
+    .then(() => closeOverdueCampaigns(conn.db, answerKeys, now(), config.timeZone))
+    .then(
+      (ids) => ids.length && console.log(`Closed ${ids.length} campaign(s) whose deadline had passed.`),
+      (error) => console.error('Closing overdue campaigns failed:', error),
+    );
 await sweep();
 const timer = setInterval(sweep, 60_000);
 
@@ -50,7 +62,7 @@ const reminderTimer = setInterval(remind, 60_000);
 
 // Chromium starts with the first PDF asked for, not with the server.
 const pdfBrowser = new PdfBrowser(config.chromiumPath);
-const app = createApp({ conn, config, now, deliveryWorker, pdfBrowser });
+const app = createApp({ conn, config, now, deliveryWorker, pdfBrowser, answerKeys });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Bagalau 360 listens on http://localhost:${info.port} (database: ${conn.dialect}${conn.file ? ` ${conn.file}` : ''})`);
 });

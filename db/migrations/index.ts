@@ -12,6 +12,7 @@ import { trainingMigration } from './0009_training.ts';
 import { auditChainMigration } from './0010_audit_chain.ts';
 import { secondFactorMigration } from './0011_second_factor.ts';
 import { trainingAggregatesMigration } from './0012_training_aggregates.ts';
+import { answerBoxesMigration } from './0013_answer_boxes.ts';
 
 /** Migrations live in code: Kysely's file provider cannot import .ts under plain Node. Names sort in order. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -28,6 +29,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0010_audit_chain': auditChainMigration(dialect),
     '0011_second_factor': secondFactorMigration,
     '0012_training_aggregates': trainingAggregatesMigration(dialect),
+    '0013_answer_boxes': answerBoxesMigration(dialect),
   };
 }
 

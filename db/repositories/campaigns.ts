@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../connect.ts';
 import type { CampaignRow, Database, EvaluationRow } from '../schema.ts';
 import { newId, nowIso } from '../ids.ts';
@@ -72,6 +72,24 @@ export async function transitionCampaign(db: DB, id: string, from: string, to: '
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Every campaign's status, by id. */
+export async function campaignStatuses(db: DB): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('campaign').select(['id', 'status']).execute();
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+/** Whether any answer of the campaign waits sealed in a box. */
+export async function campaignHasBoxes(db: DB, campaignId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('answer_box as b')
+    .innerJoin('evaluation as e', 'e.id', 'b.evaluation_id')
+    .select('b.id')
+    .where('e.campaign_id', '=', campaignId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Open campaigns whose deadline day has ended (`today` in the organisation's time zone). */
 export async function overdueCampaignIds(db: DB, today: string): Promise<string[]> {
   const rows = await db.selectFrom('campaign').select('id').where('status', '=', 'open').where('deadline', '<', today).execute();
@@ -131,7 +149,8 @@ export function getEvaluation(db: DB, id: string): Promise<EvaluationRow | undef
   return db.selectFrom('evaluation').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export type EvaluationSnapshot = Omit<EvaluationRow, 'id'>;
+/** What an evaluation keeps of the person; the evaluator is read from the staff list by the transaction that writes it. */
+export type EvaluationSnapshot = Omit<EvaluationRow, 'id' | 'evaluator_id' | 'evaluator_set_by'>;
 
 export interface NewEvaluation extends EvaluationSnapshot {
   respondents?: readonly RespondentAssignment[];
@@ -148,8 +167,36 @@ export async function insertEvaluations(db: DB, evaluations: readonly NewEvaluat
       await trx.insertInto('evaluation').values({ id: ids[n]!, ...snapshot }).execute();
       await insertInvitations(trx, ids[n]!, snapshot, respondents);
     }
+    await fixEvaluators(trx, (eb) => eb('id', 'in', ids.length ? ids : ['']));
   });
   return ids;
+}
+
+/**
+ * Sets each evaluation's evaluator to the person's direct manager now, with the account that set that manager:
+ * when a person is added, and again when the campaign opens, after which it no longer follows the staff list.
+ */
+async function fixEvaluators(trx: Transaction<Database>, which: (eb: ExpressionBuilder<Database, 'evaluation'>) => Expression<SqlBool>): Promise<void> {
+  await trx
+    .updateTable('evaluation')
+    .set((eb) => ({
+      evaluator_id: eb.selectFrom('person').select('manager_id').whereRef('person.id', '=', 'evaluation.person_id'),
+      evaluator_set_by: eb.selectFrom('person').select('manager_set_by').whereRef('person.id', '=', 'evaluation.person_id'),
+    }))
+    .where(which)
+    .execute();
+}
+
+/**
+ * Opens a draft campaign, fixing every evaluation's evaluator as the staff list has it at this moment (§2, §21:
+ * the evaluator reads the report; a manager set afterwards does not). False when it was no longer a draft.
+ */
+export async function openDraftCampaign(db: DB, id: string, at: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await transitionCampaign(trx, id, 'draft', 'open', at))) return false;
+    await fixEvaluators(trx, (eb) => eb('campaign_id', '=', id));
+    return true;
+  });
 }
 
 /**
@@ -171,6 +218,8 @@ export async function insertMissingEvaluations(db: DB, evaluations: readonly New
       await insertInvitations(trx, row.id, snapshot, respondents);
       added.set(snapshot.person_id, row.id);
     }
+    const ids = [...added.values()];
+    await fixEvaluators(trx, (eb) => eb('id', 'in', ids.length ? ids : ['']));
   });
   return added;
 }
@@ -197,6 +246,7 @@ export async function evaluationHasAnswers(db: DB, evaluationId: string): Promis
 export async function deleteEvaluation(db: DB, evaluationId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('response').where('evaluation_id', '=', evaluationId).execute();
+    await trx.deleteFrom('answer_box').where('evaluation_id', '=', evaluationId).execute();
     await trx.deleteFrom('invitation').where('evaluation_id', '=', evaluationId).execute();
     await trx.deleteFrom('evaluation').where('id', '=', evaluationId).execute();
   });

@@ -16,7 +16,7 @@ export async function insertMany<T extends keyof Database>(
   table: T,
   same: Partial<Record<keyof Database[T] & string, string>>,
   columns: ReadonlyArray<{ name: keyof Database[T] & string; type: 'text' | 'integer' }>,
-  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
 ): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const shared = Object.entries(same) as Array<[string, string]>;

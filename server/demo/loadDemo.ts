@@ -4,6 +4,8 @@ import { DEFAULT_METHODOLOGY_ID, findMethodology } from '../../shared/methodolog
 import { localDate } from '../../shared/rules/campaignDeadline.ts';
 import { inferRelation } from '../../shared/rules/respondentRelation.ts';
 import type { FormKey } from '../../shared/methodology/types.ts';
+import type { AnswerKeys } from '../security/answerKeys.ts';
+import { closeCampaign } from '../services/campaignClosing.ts';
 import * as campaigns from '../services/campaigns.ts';
 import { submitAnswers } from '../services/responses.ts';
 import { createPerson, createUnit } from '../services/staff.ts';
@@ -50,7 +52,7 @@ export interface DemoSummary {
  * Loads an organisation, a closed campaign of last year with answers, and an open campaign of this year
  * partly answered — all through the same services the API uses, so every rule applies to the demo too.
  */
-export async function loadDemo(db: DB, today: Date, timeZone: string): Promise<DemoSummary> {
+export async function loadDemo(db: DB, answerKeys: AnswerKeys, today: Date, timeZone: string): Promise<DemoSummary> {
   const random = mulberry32(360);
   const unitIds = new Map<string, string>();
   for (const u of DEMO_UNITS) {
@@ -97,7 +99,7 @@ export async function loadDemo(db: DB, today: Date, timeZone: string): Promise<D
     for (const [i, evaluationId] of evaluationIds.entries()) {
       await campaigns.setRespondents(db, id, evaluationId, pickRespondents(evaluated[i]!, staff));
     }
-    await campaigns.openCampaign(db, id);
+    await campaigns.openCampaign(db, answerKeys, id);
     const links = await campaigns.issueLinks(db, id, undefined, 'http://demo');
     const detail = await campaigns.campaignDetail(db, id);
     const byName = new Map(detail.evaluations.map((e) => [e.fullName, e]));
@@ -107,7 +109,7 @@ export async function loadDemo(db: DB, today: Date, timeZone: string): Promise<D
       // Self-assessments run a little high, as they tend to.
       const bias = link.relation === 'self' ? 0.6 : 0;
       const token = link.url.slice(link.url.indexOf('#') + 1);
-      await submitAnswers(db, token, answersFor(evaluation.personId, evaluation.formKey as FormKey, bias), submitAt, timeZone);
+      await submitAnswers(db, answerKeys, token, answersFor(evaluation.personId, evaluation.formKey as FormKey, bias), submitAt, timeZone);
       answerCount += 1;
     }
     return id;
@@ -116,7 +118,7 @@ export async function loadDemo(db: DB, today: Date, timeZone: string): Promise<D
   const thisYear = today.getFullYear();
   // Last year's answers were given early in January, before that campaign's deadline.
   const closedCampaignId = await runCampaign(thisYear - 1, staff, 0.92, new Date(Date.UTC(thisYear, 0, 5, 6)));
-  await campaigns.closeCampaign(db, closedCampaignId);
+  await closeCampaign(db, answerKeys, closedCampaignId);
   const openCampaignId = await runCampaign(thisYear, staff, 0.45, today);
 
   return { units: DEMO_UNITS.length, people: staff.length, closedCampaignId, openCampaignId, answers: answerCount };

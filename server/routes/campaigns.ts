@@ -11,10 +11,11 @@ import { localDate } from '../../shared/rules/campaignDeadline.ts';
 import { auditDetails } from '../http/auditTrail.ts';
 import { parseBody } from '../http/parseBody.ts';
 import type { AppEnv } from '../http/session.ts';
+import { closeCampaign } from '../services/campaignClosing.ts';
 import * as campaigns from '../services/campaigns.ts';
-import type { AppDeps } from './deps.ts';
+import type { RouteDeps } from './deps.ts';
 
-export function campaignRoutes({ conn: { db }, config, now }: AppDeps) {
+export function campaignRoutes({ conn: { db }, config, now, answerKeys }: RouteDeps) {
   return new Hono<AppEnv>()
     .get('/campaigns', async (c) => c.json({ campaigns: await listCampaigns(db) }))
     .post('/campaigns', async (c) => {
@@ -29,11 +30,11 @@ export function campaignRoutes({ conn: { db }, config, now }: AppDeps) {
       return c.body(null, 204);
     })
     .post('/campaigns/:id/open', async (c) => {
-      await campaigns.openCampaign(db, c.req.param('id'), now());
+      await campaigns.openCampaign(db, answerKeys, c.req.param('id'), now());
       return c.body(null, 204);
     })
     .post('/campaigns/:id/close', async (c) => {
-      await campaigns.closeCampaign(db, c.req.param('id'), now());
+      await closeCampaign(db, answerKeys, c.req.param('id'), now());
       return c.body(null, 204);
     })
     .post('/campaigns/:id/archive', async (c) => {

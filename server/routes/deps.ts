@@ -1,6 +1,7 @@
 import type { Connection } from '../../db/connect.ts';
 import type { AppConfig } from '../config.ts';
 import type { PdfBrowser } from '../pdf/pdfBrowser.ts';
+import type { AnswerKeys } from '../security/answerKeys.ts';
 import type { SecretBox } from '../security/secretBox.ts';
 import type { DeliveryWorker } from '../services/deliveryWorker.ts';
 
@@ -15,4 +16,9 @@ export interface AppDeps {
   pdfBrowser?: PdfBrowser;
   /** Seals second-factor secrets. Made from config.totpKeyFile when absent (the key is read when first needed). */
   secretBox?: SecretBox;
+  /** Open campaigns' answer keys. Made from config.answerKeyDir when absent; one per app, shared by its routes. */
+  answerKeys?: AnswerKeys;
 }
+
+/** What the routes get: the app's dependencies with the shared ones made (server/app.ts). */
+export type RouteDeps = AppDeps & { answerKeys: AnswerKeys };

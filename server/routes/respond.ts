@@ -5,10 +5,10 @@ import { clientAddress } from '../http/clientAddress.ts';
 import { parseBody } from '../http/parseBody.ts';
 import { UnknownTokenLimiter } from '../security/unknownTokenLimiter.ts';
 import { openLink, submitAnswers } from '../services/responses.ts';
-import type { AppDeps } from './deps.ts';
+import type { RouteDeps } from './deps.ts';
 
 /** The respondent's side: no account, the link's token is the only credential, sent in the body, never in a URL. */
-export function respondRoutes({ conn: { db }, config, now }: AppDeps) {
+export function respondRoutes({ conn: { db }, config, now, answerKeys }: RouteDeps) {
   const limiter = new UnknownTokenLimiter(now);
   /** Runs `use` of a token, counting it against the client when it matched no link. */
   const counted = async <T>(client: string, use: () => Promise<T>): Promise<T> => {
@@ -32,7 +32,7 @@ export function respondRoutes({ conn: { db }, config, now }: AppDeps) {
     })
     .post('/submit', async (c) => {
       const { token, answers } = await parseBody(c, respondSubmitBody);
-      await counted(clientAddress(c, config.trustProxy), () => submitAnswers(db, token, answers, now(), config.timeZone));
+      await counted(clientAddress(c, config.trustProxy), () => submitAnswers(db, answerKeys, token, answers, now(), config.timeZone));
       return c.json({ status: 'recorded' }, 201);
     });
 }

@@ -10,17 +10,24 @@ function parse(text: string, file: string): Buffer {
   return key;
 }
 
+/** The key in `file`, or null when there is none. */
+export function readKey(file: string): Buffer | null {
+  try {
+    return parse(fs.readFileSync(file, 'utf8'), file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 /**
  * The key in `file`, made there on first use: 32 random bytes in base64, readable by the owner only. Written
  * beside the file and linked into place, so two processes starting at once end up with the same key.
  */
 export function readOrCreateKey(file: string): Buffer {
-  try {
-    return parse(fs.readFileSync(file, 'utf8'), file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const existing = readKey(file);
+  if (existing) return existing;
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
   fs.writeFileSync(draft, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600 });
   try {

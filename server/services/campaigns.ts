@@ -1,21 +1,18 @@
 import type { DB } from '../../db/connect.ts';
 import * as campaigns from '../../db/repositories/campaigns.ts';
-import { sealCampaignResponses } from '../../db/repositories/responses.ts';
 import { getPeople, getPersonView, type PersonView } from '../../db/repositories/staff.ts';
 import { DEFAULT_METHODOLOGY_ID, findMethodology } from '../../shared/methodology/registry.ts';
 import type { Methodology } from '../../shared/methodology/types.ts';
-import { deadlineProblem, defaultDeadline, localDate } from '../../shared/rules/campaignDeadline.ts';
+import { deadlineProblem, defaultDeadline } from '../../shared/rules/campaignDeadline.ts';
 import { isEditable } from '../../shared/rules/campaignStatus.ts';
 import { answeringWindow, participationOf, type Participation } from '../../shared/rules/participation.ts';
 import { formKeyForCategory } from '../../shared/rules/positionCategory.ts';
 import { checkRespondentSet } from '../../shared/rules/respondentSet.ts';
-import type { StoredGroup } from '../../shared/scoring/respondentGroup.ts';
-import { shownGroups } from '../../shared/scoring/shownGroups.ts';
 import type { CampaignCreateBody } from '../../shared/schemas/api.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { ApiError } from '../http/apiError.ts';
+import type { AnswerKeys } from '../security/answerKeys.ts';
 import { linkTokens } from '../security/tokens.ts';
-import { keepCampaignResults } from './evaluationResults.ts';
 
 export function methodologyOf(id: string): Methodology {
   const methodology = findMethodology(id);
@@ -95,7 +92,6 @@ export function evaluationSnapshot(
     unit_name: person.unitName,
     category: person.category,
     without_participation: participation.kind === 'withoutParticipation' ? participation.absence : null,
-    evaluator_id: person.managerId,
   };
 }
 
@@ -146,7 +142,11 @@ export async function setRespondents(
   await campaigns.replaceRespondents(db, evaluationId, respondents);
 }
 
-export async function openCampaign(db: DB, id: string, now = new Date()): Promise<void> {
+/**
+ * Opens a draft campaign: its answer key is made first (server/security/answerKeys.ts), so that no answer can
+ * arrive before there is a key to seal it under; the evaluators are fixed as the staff list has them now.
+ */
+export async function openCampaign(db: DB, answerKeys: AnswerKeys, id: string, now = new Date()): Promise<void> {
   const campaign = await loadCampaign(db, id);
   if (campaign.status !== 'draft') throw new ApiError(409, 'campaign.notDraft');
   const { rules } = methodologyOf(campaign.methodology_id);
@@ -156,21 +156,8 @@ export async function openCampaign(db: DB, id: string, now = new Date()): Promis
   if (unready.length) {
     throw new ApiError(422, 'campaign.notReady', { count: unready.length, names: unready.map((e) => e.fullName).join(', ') });
   }
-  if (!(await campaigns.transitionCampaign(db, id, 'draft', 'open', now.toISOString()))) throw new ApiError(409, 'campaign.notDraft');
-}
-
-async function finishClosing(db: DB, id: string): Promise<void> {
-  const methodology = methodologyOf((await loadCampaign(db, id)).methodology_id);
-  await sealCampaignResponses(db, id, (groups) => shownGroups(groups as StoredGroup[], methodology.rules.minResponsesForReport));
-  await keepCampaignResults(db, id, methodology);
-}
-
-export async function closeCampaign(db: DB, id: string, now = new Date()): Promise<void> {
-  const campaign = await loadCampaign(db, id);
-  if (campaign.status !== 'open' || !(await campaigns.transitionCampaign(db, id, 'open', 'closed', now.toISOString()))) {
-    throw new ApiError(409, 'campaign.notOpen');
-  }
-  await finishClosing(db, id);
+  answerKeys.create(id);
+  if (!(await campaigns.openDraftCampaign(db, id, now.toISOString()))) throw new ApiError(409, 'campaign.notDraft');
 }
 
 /** A closed campaign moves to the archive: read-only, its reports still readable. */
@@ -179,18 +166,6 @@ export async function archiveCampaign(db: DB, id: string, now = new Date()): Pro
   if (campaign.status !== 'closed' || !(await campaigns.transitionCampaign(db, id, 'closed', 'archived', now.toISOString()))) {
     throw new ApiError(409, 'campaign.notClosed');
   }
-}
-
-/** Closes every open campaign whose deadline day has ended; run at start and then every minute. */
-export async function closeOverdueCampaigns(db: DB, now: Date, timeZone: string): Promise<string[]> {
-  const closed: string[] = [];
-  for (const id of await campaigns.overdueCampaignIds(db, localDate(now, timeZone))) {
-    if (await campaigns.transitionCampaign(db, id, 'open', 'closed', now.toISOString())) {
-      await finishClosing(db, id);
-      closed.push(id);
-    }
-  }
-  return closed;
 }
 
 export interface IssuedLink {

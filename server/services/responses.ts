@@ -2,9 +2,12 @@ import type { DB } from '../../db/connect.ts';
 import { findTokenTarget, recordResponse, type TokenTarget } from '../../db/repositories/responses.ts';
 import type { FormKey } from '../../shared/methodology/types.ts';
 import { isPastDeadline } from '../../shared/rules/campaignDeadline.ts';
+import { canonicalAnswers } from '../../shared/scoring/canonicalAnswers.ts';
 import { checkAnswers, hasAnswerProblems, type Answers } from '../../shared/scoring/questionnaireMarks.ts';
 import { storedGroup } from '../../shared/scoring/respondentGroup.ts';
 import { ApiError } from '../http/apiError.ts';
+import { boxLength, sealBox } from '../security/answerBox.ts';
+import type { AnswerKeys } from '../security/answerKeys.ts';
 import { hashToken } from '../security/tokens.ts';
 import { methodologyOf } from './campaigns.ts';
 
@@ -31,11 +34,17 @@ export async function openLink(db: DB, token: string, now: Date, timeZone: strin
   };
 }
 
-export async function submitAnswers(db: DB, token: string, answers: Answers, now: Date, timeZone: string): Promise<void> {
+/**
+ * Stores a complete questionnaire, sealed under its campaign's answer key (server/security/answerKeys.ts) and
+ * padded to its form's one length, its answers in the form's order. Without the key nothing is stored: the
+ * answers are never written in plain while the campaign is open.
+ */
+export async function submitAnswers(db: DB, answerKeys: AnswerKeys, token: string, answers: Answers, now: Date, timeZone: string): Promise<void> {
   const target = await usableTarget(db, token, now, timeZone);
   const methodology = methodologyOf(target.methodologyId);
   const form = methodology.forms[target.formKey as FormKey];
-  const problems = checkAnswers(form, methodology.scale.map((l) => l.value), answers);
+  const scaleValues = methodology.scale.map((l) => l.value);
+  const problems = checkAnswers(form, scaleValues, answers);
   if (hasAnswerProblems(problems)) {
     const issues = [
       ...problems.missing.map((id) => ({ path: `answers.${id}`, code: 'missing', message: `answers.${id}: no answer` })),
@@ -45,8 +54,16 @@ export async function submitAnswers(db: DB, token: string, answers: Answers, now
     const code = problems.missing.length ? 'answers.incomplete' : 'answers.invalid';
     throw new ApiError(422, code, { count: issues.length }, issues);
   }
-  const outcome = await recordResponse(db, hashToken(token), { evaluationId: target.evaluationId, isSelf: target.relation === 'self', answers }, (relation, assigned) =>
-    storedGroup(relation, assigned, methodology.rules.minResponsesForReport),
+  const key = answerKeys.keyOf(target.campaignId);
+  if (!key) {
+    console.error(`Campaign ${target.campaignId} is open but its answer key is missing from ${answerKeys.dir}: answers cannot be stored until it is restored.`);
+    throw new ApiError(503, 'answers.keyMissing');
+  }
+  const length = boxLength(form.competencies.flatMap((c) => c.statements.map((s) => s.id)), scaleValues);
+  const ordered = canonicalAnswers(form, answers);
+  const isSelf = target.relation === 'self';
+  const outcome = await recordResponse(db, hashToken(token), target.evaluationId, (relation, assigned) =>
+    sealBox(key, target.evaluationId, { isSelf, group: storedGroup(relation, assigned, methodology.rules.minResponsesForReport), answers: ordered }, length),
   );
   if (outcome === 'alreadyAnswered') {
     // Either a concurrent submission of the same link won, or the campaign closed in between.

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyRetention } from '../../server/services/retention.ts';
-import { closeOverdueCampaigns } from '../../server/services/campaigns.ts';
+import { closeOverdueCampaigns } from '../../server/services/campaignClosing.ts';
 import type { FormKey } from '../../shared/methodology/types.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
@@ -57,9 +57,9 @@ describe('campaign lifecycle: draft → open → closed → archived', () => {
     const { campaignId } = await openCampaignWith(t, head.id, ids(employees));
     const draft = (await t.json('POST', '/campaigns', { name: 'Draft', year: 2025, deadline: '2026-01-05' })).body.id;
     // 23:59 on 10 January in Almaty: still open.
-    expect(await closeOverdueCampaigns(t.conn.db, new Date('2026-01-10T18:59:00Z'), 'Asia/Almaty')).toEqual([]);
-    expect(await closeOverdueCampaigns(t.conn.db, new Date('2026-01-10T19:00:00Z'), 'Asia/Almaty')).toEqual([campaignId]);
-    expect(await closeOverdueCampaigns(t.conn.db, new Date('2026-01-10T19:01:00Z'), 'Asia/Almaty')).toEqual([]);
+    expect(await closeOverdueCampaigns(t.conn.db, t.answerKeys, new Date('2026-01-10T18:59:00Z'), 'Asia/Almaty')).toEqual([]);
+    expect(await closeOverdueCampaigns(t.conn.db, t.answerKeys, new Date('2026-01-10T19:00:00Z'), 'Asia/Almaty')).toEqual([campaignId]);
+    expect(await closeOverdueCampaigns(t.conn.db, t.answerKeys, new Date('2026-01-10T19:01:00Z'), 'Asia/Almaty')).toEqual([]);
     expect((await t.json('GET', `/campaigns/${campaignId}`)).body.campaign).toMatchObject({ status: 'closed', closed_at: '2026-01-10T19:00:00.000Z' });
     expect((await t.json('GET', `/campaigns/${draft}`)).body.campaign.status).toBe('draft');
     // Closed at midnight on Sunday 11 January: results by Tuesday 13 January.

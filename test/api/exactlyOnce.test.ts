@@ -15,7 +15,7 @@ import { hashToken, newToken } from '../../server/security/tokens.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
-import { jsonOf, type TestApp } from '../support/testApp.ts';
+import { jsonOf, testAnswerKeys, type TestApp } from '../support/testApp.ts';
 import { connectTestDatabase, freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-once-'));
@@ -29,7 +29,8 @@ interface RealServer extends TestApp {
 async function startServer(databaseUrl: string): Promise<RealServer> {
   const conn: Connection = await connectTestDatabase(databaseUrl);
   const config = { ...loadConfig({ DATA_DIR: tempDir }), mail: null };
-  const app = createApp({ conn, config, now: () => new Date('2025-12-15T06:00:00Z'), deliveryWorker: new DeliveryWorker(conn.db, smtpMailer(null)) }, { staticDir: null });
+  const answerKeys = testAnswerKeys();
+  const app = createApp({ conn, config, now: () => new Date('2025-12-15T06:00:00Z'), deliveryWorker: new DeliveryWorker(conn.db, smtpMailer(null)), answerKeys }, { staticDir: null });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -52,6 +53,7 @@ async function startServer(databaseUrl: string): Promise<RealServer> {
       throw new Error('this server keeps its clock');
     },
     deliveryWorker: new DeliveryWorker(conn.db, smtpMailer(null)),
+    answerKeys,
     close: async () => {
       server.close();
       if ('closeAllConnections' in server) server.closeAllConnections();
@@ -77,7 +79,8 @@ describe(`each link is answered exactly once, on ${onPostgres ? 'PostgreSQL' : '
   });
   afterAll(() => s.close());
 
-  const responses = async () => Number((await s.conn.db.selectFrom('response').select((eb) => eb.fn.countAll().as('n')).where('evaluation_id', '=', evaluationId).executeTakeFirstOrThrow()).n);
+  // Answers wait sealed in boxes while the campaign is open.
+  const responses = async () => Number((await s.conn.db.selectFrom('answer_box').select((eb) => eb.fn.countAll().as('n')).where('evaluation_id', '=', evaluationId).executeTakeFirstOrThrow()).n);
   const answered = async (token: string) =>
     (await s.conn.db.selectFrom('invitation').select('answered').where('id', '=', s.conn.db.selectFrom('link').select('invitation_id').where('token_hash', '=', hashToken(token))).executeTakeFirstOrThrow()).answered;
 
@@ -103,7 +106,7 @@ describe(`each link is answered exactly once, on ${onPostgres ? 'PostgreSQL' : '
     // Straight to the repository, as if every request had found the link unanswered: the transaction alone decides.
     const before = await responses();
     const outcomes = await Promise.all(
-      Array.from({ length: 50 }, () => recordResponse(s.conn.db, hashToken(tokens[3]!), { evaluationId, isSelf: false, answers: fullAnswers('head', () => 5) }, () => null)),
+      Array.from({ length: 50 }, () => recordResponse(s.conn.db, hashToken(tokens[3]!), evaluationId, () => 'a box')),
     );
     expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'alreadyAnswered')).toHaveLength(49);
@@ -113,7 +116,7 @@ describe(`each link is answered exactly once, on ${onPostgres ? 'PostgreSQL' : '
   it('stores nothing when the answer cannot be written after the invitation was marked', async () => {
     const before = await responses();
     // An evaluation that does not exist: the response insert breaks its foreign key after the update marked the invitation.
-    const failed = await recordResponse(s.conn.db, hashToken(tokens[1]!), { evaluationId: crypto.randomUUID(), isSelf: false, answers: { x: 4 } }, () => null).catch((error: unknown) => error);
+    const failed = await recordResponse(s.conn.db, hashToken(tokens[1]!), crypto.randomUUID(), () => 'a box').catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(Error);
     expect(await answered(tokens[1]!)).toBe(0);
     expect(await responses()).toBe(before);

@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, type DB } from '../../db/connect.ts';
+import { AnswerKeys } from '../../server/security/answerKeys.ts';
 import { openLink, submitAnswers } from '../../server/services/responses.ts';
 import { openCampaignWithManyLinks } from '../support/manyLinks.ts';
 import { onPostgres } from '../support/testDatabase.ts';
@@ -21,7 +22,8 @@ describe.skipIf(onPostgres)('the statements of opening a link and submitting ans
   it('search by index: none scans a table or builds an automatic index or a Bloom filter', async () => {
     const file = path.join(dir, 'plans.sqlite');
     const setUp = await connect(`sqlite:${file}`);
-    const { links } = await openCampaignWithManyLinks(setUp.db, 200);
+    const answerKeys = new AnswerKeys(path.join(dir, 'answer-keys'));
+    const { links } = await openCampaignWithManyLinks(setUp.db, 200, { answerKeys });
     // Two campaigns open at once, as in a ministry with its own and a subordinate body's.
     await openCampaignWithManyLinks(setUp.db, 200, { name: 'Another' });
     await setUp.db.destroy();
@@ -32,10 +34,10 @@ describe.skipIf(onPostgres)('the statements of opening a link and submitting ans
     const [self, peer] = [links.find((l) => l.isSelf)!, links.find((l) => !l.isSelf)!];
     for (const link of [self, peer]) {
       await openLink(db, link.token, new Date(), 'Asia/Almaty');
-      await submitAnswers(db, link.token, link.answers, new Date(), 'Asia/Almaty');
+      await submitAnswers(db, answerKeys, link.token, link.answers, new Date(), 'Asia/Almaty');
     }
     const respondents = [...statements];
-    expect(await db.selectFrom('response').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 2 });
+    expect(await db.selectFrom('answer_box').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 2 });
     await db.destroy();
 
     const inspector = new SqliteDatabase(file, { readonly: true });

@@ -5,9 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listCampaigns } from '../../db/repositories/campaigns.ts';
 import { listPeople } from '../../db/repositories/staff.ts';
 import { loadDemo } from '../../server/demo/loadDemo.ts';
-import { closeOverdueCampaigns } from '../../server/services/campaigns.ts';
+import { closeOverdueCampaigns } from '../../server/services/campaignClosing.ts';
 import { evaluationReport } from '../../server/services/reports.ts';
 import { startServerProcess as startServer } from '../support/serverProcess.ts';
+import { testAnswerKeys } from '../support/testApp.ts';
 import { connectFresh, freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
 
 const dirs: string[] = [];
@@ -49,18 +50,19 @@ describe('starting the product', () => {
 describe('demo data', () => {
   it('loads an organisation, a closed campaign with reports and an open one', async () => {
     const { db } = await connectFresh();
-    const summary = await loadDemo(db, new Date('2026-11-22T08:00:00Z'), 'Asia/Almaty');
+    const answerKeys = testAnswerKeys();
+    const summary = await loadDemo(db, answerKeys, new Date('2026-11-22T08:00:00Z'), 'Asia/Almaty');
     expect(summary.people).toBe(30);
     expect((await listPeople(db)).length).toBe(30);
     const campaigns = await listCampaigns(db);
     expect(campaigns.map((c) => [c.year, c.status])).toEqual([[2026, 'open'], [2025, 'closed']]);
     // The open campaign is not overdue today; last year's has a report for most people.
-    expect(await closeOverdueCampaigns(db, new Date('2026-11-22T08:00:00Z'), 'Asia/Almaty')).toEqual([]);
+    expect(await closeOverdueCampaigns(db, answerKeys, new Date('2026-11-22T08:00:00Z'), 'Asia/Almaty')).toEqual([]);
     const closed = await db.selectFrom('evaluation').select('id').where('campaign_id', '=', summary.closedCampaignId).execute();
     const reports = await Promise.all(closed.map((e) => evaluationReport(db, e.id)));
     expect(reports.filter((r) => r.report.status === 'ready').length).toBeGreaterThan(20);
     // At midnight after 10 January in Almaty the open campaign closes by itself.
-    expect(await closeOverdueCampaigns(db, new Date('2027-01-10T19:00:00Z'), 'Asia/Almaty')).toEqual([summary.openCampaignId]);
+    expect(await closeOverdueCampaigns(db, answerKeys, new Date('2027-01-10T19:00:00Z'), 'Asia/Almaty')).toEqual([summary.openCampaignId]);
     await db.destroy();
   });
 });

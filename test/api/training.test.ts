@@ -1,7 +1,7 @@
 import readXlsxFile from 'read-excel-file/node';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
-import { closeOverdueCampaigns } from '../../server/services/campaigns.ts';
+import { closeOverdueCampaigns } from '../../server/services/campaignClosing.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { fullAnswers, tokenOf } from '../support/fixtures.ts';
 import { signInAs } from '../support/signIn.ts';
@@ -58,7 +58,7 @@ async function closedCampaign(close: 'hr' | 'deadline' = 'hr') {
     expect(res.status).toBe(201);
   }
   if (close === 'hr') expect((await t.json('POST', `/campaigns/${campaignId}/close`)).status).toBe(204);
-  else expect(await closeOverdueCampaigns(t.conn.db, new Date('2026-01-10T19:00:00Z'), 'Asia/Almaty')).toEqual([campaignId]);
+  else expect(await closeOverdueCampaigns(t.conn.db, t.answerKeys, new Date('2026-01-10T19:00:00Z'), 'Asia/Almaty')).toEqual([campaignId]);
   return { campaignId, evaluationOf };
 }
 

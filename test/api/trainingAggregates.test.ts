@@ -1,6 +1,6 @@
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeCampaign } from '../../server/services/campaigns.ts';
+import { closeCampaign } from '../../server/services/campaignClosing.ts';
 import { campaignCompetencies } from '../../shared/training/campaignCompetencies.ts';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import type { GroupCriterion } from '../../shared/training/criterion.ts';
@@ -127,7 +127,7 @@ function aggregateTests(makeApp: () => Promise<TestApp>) {
     const t = await makeApp();
     try {
       const campaignId = await seedAnsweredCampaign(t.conn.db, 140);
-      await closeCampaign(t.conn.db, campaignId);
+      await closeCampaign(t.conn.db, t.answerKeys, campaignId);
       const people = await keptPeople(t, campaignId);
       expect(people).toHaveLength(140);
       expect(people.filter((p) => p.scores === null).length).toBeGreaterThan(5);
@@ -159,7 +159,7 @@ function aggregateTests(makeApp: () => Promise<TestApp>) {
     const t = await makeApp();
     try {
       const campaignId = await seedAnsweredCampaign(t.conn.db, 40, 7);
-      await closeCampaign(t.conn.db, campaignId);
+      await closeCampaign(t.conn.db, t.answerKeys, campaignId);
       const kept = async () => {
         const rows = [];
         for (const table of ['training_unit', 'training_cell', 'training_score', 'training_member'] as const) {
@@ -186,7 +186,7 @@ describe('course groups a page at a time', () => {
   it('gives each viewer the pages they may see, and refuses bad paging', async () => {
     const t = await createTestApp();
     const campaignId = await seedAnsweredCampaign(t.conn.db, 60, 11);
-    await closeCampaign(t.conn.db, campaignId);
+    await closeCampaign(t.conn.db, t.answerKeys, campaignId);
     const trainer = await signInAs(t, 'trainer', 'trainer');
     const page = (cookie: string | undefined, path: string) => t.call('GET', `/training/${campaignId}/groups/${path}`, undefined, cookie === undefined ? {} : { cookie });
 
@@ -230,7 +230,7 @@ describe('course groups a page at a time', () => {
   it('streams every name of a group larger than a page of the export into the XLSX', async () => {
     const t = await createTestApp();
     const campaignId = await seedAnsweredCampaign(t.conn.db, 1300, 5);
-    await closeCampaign(t.conn.db, campaignId);
+    await closeCampaign(t.conn.db, t.answerKeys, campaignId);
     const groups = (await t.json('GET', `/training/${campaignId}/groups?criterion=below:5`)).body.groups as Array<{ competencyId: string; count: number }>;
     expect(Math.max(...groups.map((g) => g.count))).toBeGreaterThan(1000);
     const res = await t.call('GET', `/training/${campaignId}/export?criterion=below:5&lang=en`);

@@ -5,7 +5,9 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../db/connect.ts';
+import { AnswerKeys } from '../../server/security/answerKeys.ts';
 import { fingerprint, openCampaignWithManyLinks, type PreparedLink } from '../support/manyLinks.ts';
+import { openedBoxes } from '../support/sealedAnswers.ts';
 import { throwawaySchema } from '../support/postgresSchema.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
 
@@ -127,18 +129,19 @@ function killedMidLoad(label: string, database: (dataDir: string) => { databaseU
     try {
       if (dialect === 'sqlite') expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows).toEqual([{ integrity_check: 'ok' }]);
       const answered = new Set((await db.selectFrom('invitation').select('id').where('answered', '=', 1).execute()).map((r) => r.id));
-      const responses = await db.selectFrom('response').select(['evaluation_id', 'is_self', 'answers']).execute();
+      // The campaign is open: its answers wait sealed, opened here with the key the server keeps in DATA_DIR.
+      const responses = await openedBoxes(db, new AnswerKeys(path.join(dataDir, 'answer-keys')));
 
-      // Responses carry no link: the unique answers of each link say which one a stored response came through.
+      // Answers carry no link: the unique answers of each link say which one a stored answer came through.
       const linkOf = new Map(links.map((link, n) => [fingerprint(link.answers), n]));
       const stored = new Set<number>();
       for (const r of responses) {
-        const n = linkOf.get(fingerprint(JSON.parse(r.answers) as Record<string, number>));
-        expect(n, `a stored response matches no answers sent: ${r.answers}`).toBeDefined();
+        const n = linkOf.get(fingerprint(r.answers));
+        expect(n, `a stored answer matches no answers sent: ${JSON.stringify(r.answers)}`).toBeDefined();
         expect(stored.has(n!), `link ${n} stored twice`).toBe(false);
         stored.add(n!);
-        expect(r.evaluation_id).toBe(links[n!]!.evaluationId);
-        expect(r.is_self).toBe(links[n!]!.isSelf ? 1 : 0);
+        expect(r.evaluationId).toBe(links[n!]!.evaluationId);
+        expect(r.isSelf).toBe(links[n!]!.isSelf);
       }
 
       const problems: string[] = [];
@@ -156,7 +159,7 @@ function killedMidLoad(label: string, database: (dataDir: string) => { databaseU
         return counts;
       };
       const invitationEvaluation = new Map(links.map((l) => [l.invitationId, l.evaluationId]));
-      expect(perEvaluation(responses.map((r) => r.evaluation_id))).toEqual(perEvaluation([...answered].map((id) => invitationEvaluation.get(id)!)));
+      expect(perEvaluation(responses.map((r) => r.evaluationId))).toEqual(perEvaluation([...answered].map((id) => invitationEvaluation.get(id)!)));
 
       figures.found = responses.length;
       figures.inFlightCommitted = outcome.filter((o, n) => o === 'noAnswer' && stored.has(n)).length;
@@ -200,7 +203,7 @@ function killedMidLoad(label: string, database: (dataDir: string) => { databaseU
       // And the server goes on taking answers for links never sent before the kill.
       const fresh = links.filter((_, n) => outcome[n] === 'unsent').slice(0, 50);
       expect((await Promise.all(fresh.map((link) => submit(server.origin, link).then((r) => r.status))))).toEqual(fresh.map(() => 201));
-      const after = Number((await db.selectFrom('response').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const after = Number((await db.selectFrom('answer_box').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
       expect(after).toBe(figures.acknowledged + figures.noAnswer + fresh.length);
     } finally {
       await db.destroy();

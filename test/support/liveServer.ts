@@ -10,7 +10,7 @@ import { smtpMailer } from '../../server/mail/mailer.ts';
 import { PdfBrowser } from '../../server/pdf/pdfBrowser.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
-import { jsonOf, type TestApp } from './testApp.ts';
+import { jsonOf, testAnswerKeys, type TestApp } from './testApp.ts';
 import { connectFresh } from './testDatabase.ts';
 
 export interface LiveServer extends TestApp {
@@ -39,7 +39,8 @@ export async function startLiveServer(options: { chromiumPath?: string } = {}): 
   const config = { ...loadConfig({ DATA_DIR: '/tmp', HOST: '127.0.0.1', PORT: String(port) }), ...(options.chromiumPath && { chromiumPath: options.chromiumPath }) };
   const pdfBrowser = new PdfBrowser(config.chromiumPath);
   const deliveryWorker = new DeliveryWorker(conn.db, smtpMailer(null));
-  app = createApp({ conn, config, now: () => now, deliveryWorker, pdfBrowser });
+  const answerKeys = testAnswerKeys();
+  app = createApp({ conn, config, now: () => now, deliveryWorker, pdfBrowser, answerKeys });
   await createUser(conn.db, { login: 'hr', fullName: 'HR', role: 'hr', password: PASSWORD, canReadReports: true });
 
   const origin = `http://127.0.0.1:${port}`;
@@ -58,6 +59,7 @@ export async function startLiveServer(options: { chromiumPath?: string } = {}): 
     json: jsonOf(call),
     setNow: (date) => (now = date),
     deliveryWorker,
+    answerKeys,
     origin,
     close: async () => {
       await pdfBrowser.close();

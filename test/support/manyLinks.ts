@@ -2,6 +2,7 @@ import type { DB } from '../../db/connect.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import { insertCampaign, insertEvaluations, transitionCampaign } from '../../db/repositories/campaigns.ts';
 import { insertUnit } from '../../db/repositories/staff.ts';
+import type { AnswerKeys } from '../../server/security/answerKeys.ts';
 import { issueLinks } from '../../server/services/campaigns.ts';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { tokenOf } from './fixtures.ts';
@@ -31,9 +32,14 @@ export function fingerprint(answers: Readonly<Record<string, number>>): string {
 /**
  * An open campaign of `evaluated` employees, each assessing themselves and assessed by the next `peers`, with a
  * link issued for every invitation: `evaluated × (peers + 1)` links. Written straight through the repositories,
- * as HR's clicks would leave it, in a few seconds rather than thousands of requests.
+ * as HR's clicks would leave it, in a few seconds rather than thousands of requests. Its answer key is made in
+ * `answerKeys` when given; a server started on the database makes it itself (server/services/campaignClosing.ts).
  */
-export async function openCampaignWithManyLinks(db: DB, evaluated: number, { peers = 5, name = 'Many links' } = {}): Promise<{ campaignId: string; links: PreparedLink[] }> {
+export async function openCampaignWithManyLinks(
+  db: DB,
+  evaluated: number,
+  { peers = 5, name = 'Many links', answerKeys }: { peers?: number; name?: string; answerKeys?: AnswerKeys } = {},
+): Promise<{ campaignId: string; links: PreparedLink[] }> {
   const unit = await insertUnit(db, { name: 'Аппарат', parentId: null });
   const ids = Array.from({ length: evaluated }, () => newId());
   const stamp = nowIso();
@@ -50,10 +56,11 @@ export async function openCampaignWithManyLinks(db: DB, evaluated: number, { pee
     db,
     ids.map((id, n) => ({
       campaign_id: campaignId, person_id: id, form_key: 'employee', full_name: `Қызметкер ${n}`, position: 'Маман', unit_name: 'Аппарат', category: 'E-4',
-      without_participation: null, evaluator_id: null,
+      without_participation: null,
       respondents: Array.from({ length: peers }, (_, k) => ({ personId: ids[(n + k + 1) % evaluated]!, relation: 'peer' })),
     })),
   );
+  answerKeys?.create(campaignId);
   await transitionCampaign(db, campaignId, 'draft', 'open', stamp);
   const issued = await issueLinks(db, campaignId, undefined, 'http://b360.test');
   const invitations = new Map(

@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Connection } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type AppConfig } from '../../server/config.ts';
 import { smtpMailer } from '../../server/mail/mailer.ts';
+import { AnswerKeys } from '../../server/security/answerKeys.ts';
 import { SecretBox } from '../../server/security/secretBox.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
-import { connectTestDatabase, freshDatabaseUrl } from './testDatabase.ts';
+import { connectTestDatabase, freshDatabaseUrl, removeAfterwards } from './testDatabase.ts';
 
 export interface TestApp {
   conn: Connection;
@@ -20,6 +24,8 @@ export interface TestApp {
   setNow: (date: Date) => void;
   /** Sends the app's e-mail; `await deliveryWorker.kick()` waits until the queue is empty. */
   deliveryWorker: DeliveryWorker;
+  /** The app's answer keys, in a folder of its own removed after the test. */
+  answerKeys: AnswerKeys;
 }
 
 /** An app in this process: also the app itself, for its route table and requests built byte by byte. */
@@ -33,6 +39,9 @@ export const jsonOf =
     return { status: res.status, body: res.status === 204 ? null : await res.json() };
   };
 
+/** Answer keys in a folder of the test's own, removed after the test (or the file) that made it. */
+export const testAnswerKeys = (): AnswerKeys => new AnswerKeys(removeAfterwards(fs.mkdtempSync(path.join(os.tmpdir(), 'b360-keys-'))));
+
 const PASSWORD = 'api-test-password';
 const ORIGIN = 'http://b360.test';
 
@@ -41,7 +50,9 @@ const ORIGIN = 'http://b360.test';
  * TEST_DATABASE=postgres: test/support/testDatabase.ts; `databaseUrl` names another), with an HR account signed in.
  * On a database that already has it (`existingAccount`: another test app's, restored from a backup) it only signs in.
  */
-export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseUrl?: string; existingAccount?: boolean; chromiumPath?: string; totpKey?: Buffer } = {}): Promise<InProcessTestApp> {
+export async function createTestApp(
+  setup: { mail?: AppConfig['mail']; databaseUrl?: string; existingAccount?: boolean; chromiumPath?: string; totpKey?: Buffer; answerKeys?: AnswerKeys } = {},
+): Promise<InProcessTestApp> {
   const conn = await connectTestDatabase(setup.databaseUrl ?? (await freshDatabaseUrl()));
   // Mid-December 2025: campaigns of 2025 (deadline 10 January 2026) are still open.
   let now = new Date('2025-12-15T06:00:00Z');
@@ -52,7 +63,8 @@ export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseU
   // data), kept in memory rather than in a file.
   const totpKey = setup.totpKey ?? randomBytes(32);
   const secretBox = new SecretBox(() => totpKey);
-  const app = createApp({ conn, config, now: () => now, deliveryWorker, secretBox }, { staticDir: null });
+  const answerKeys = setup.answerKeys ?? testAnswerKeys();
+  const app = createApp({ conn, config, now: () => now, deliveryWorker, secretBox, answerKeys }, { staticDir: null });
   // The HR officer who writes the reports (§37) holds the grant to read them (§21).
   if (!setup.existingAccount) await createUser(conn.db, { login: 'hr', fullName: 'HR', role: 'hr', password: PASSWORD, canReadReports: true });
 
@@ -72,6 +84,7 @@ export async function createTestApp(setup: { mail?: AppConfig['mail']; databaseU
     json: jsonOf(call),
     setNow: (date) => (now = date),
     deliveryWorker,
+    answerKeys,
   };
   const login = await call('POST', '/auth/login', { login: 'hr', password: PASSWORD }, { cookie: null });
   testApp.cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { connect, type Connection } from '../../db/connect.ts';
 import { TEST_POSTGRES_URL, throwawaySchema } from './postgresSchema.ts';
 
@@ -32,6 +33,12 @@ export async function freshDatabaseUrl(): Promise<string> {
 export function closeAfterwards(conn: Connection): Connection {
   if (conn.dialect === 'postgres') opened.push({ phase, close: () => conn.db.destroy() });
   return conn;
+}
+
+/** Removes a folder of the test's (an app's answer keys) after the test, or the file, that made it. */
+export function removeAfterwards(dir: string): string {
+  opened.push({ phase, close: async () => fs.rmSync(dir, { recursive: true, force: true }) });
+  return dir;
 }
 
 /** A connection to `url`, migrated unless told, closed afterwards. */

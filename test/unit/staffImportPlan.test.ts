@@ -15,7 +15,7 @@ function plan(rows: Cell[][], snapshot: StaffSnapshot = { units: [], people: [] 
 
 const person = (p: Partial<PersonRow> & Pick<PersonRow, 'id' | 'full_name' | 'unit_id'>): PersonRow => ({
   position: 'Маман', category: 'C-4', manager_id: null, email: null, employee_no: null, appointed_on: null,
-  absence: null, absent_from: null, absent_until: null, created_at: '', updated_at: '', ...p,
+  absence: null, absent_from: null, absent_until: null, created_at: '', updated_at: '', manager_set_by: null, email_set_by: null, ...p,
 });
 
 const apparatus = { id: 'u-app', name: 'Аппарат', parent_id: null };
