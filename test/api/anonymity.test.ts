@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { openWithRelations } from '../support/campaignWithRelations.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
+import { rankCorrelation, sequenceOf, submitInKnownOrder, UNRELATED } from '../support/knownOrder.ts';
 import { schemaFacts } from '../support/schemaFacts.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 import { openedBoxes } from '../support/sealedAnswers.ts';
@@ -12,68 +12,6 @@ let t: TestApp;
 beforeEach(async () => {
   t = await createTestApp();
 });
-
-/** Spearman's rank correlation between the order of `values` and the order of their positions. */
-function rankCorrelation(values: number[]): number {
-  const n = values.length;
-  const ranks = values.map((v) => values.filter((w) => w < v).length);
-  const d2 = ranks.reduce((sum, rank, position) => sum + (rank - position) ** 2, 0);
-  return 1 - (6 * d2) / (n * (n * n - 1));
-}
-
-/** A fixed pseudo-random sequence (mulberry32), so the submission order is the same on every run. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
-const EVALUATED = 20;
-const PER_EVALUATION = 7;
-// Under independence Spearman's rho over all 140 answers has a standard deviation of 1/sqrt(139) ≈ 0.085, and its
-// mean over the 20 evaluations (7 answers each, sd 1/sqrt(6)) one of 0.091: a random order stays under this bound
-// except with probability below 10⁻⁷, while rows kept in submission order give 1.
-const UNRELATED = 0.5;
-
-/**
- * 140 answers submitted one after another, in a fixed shuffled order across evaluations: twenty employees each
- * evaluated by seven colleagues. Each answer carries its sequence number in its marks (four competencies as
- * base-5 digits), so the storage order can be read back although no column says when.
- */
-async function submitInKnownOrder(app: TestApp) {
-  const { head, employees } = await seedUnit(app, EVALUATED);
-  const ids = employees.map((p: { id: string }) => p.id);
-  const everyone = [head.id as string, ...ids];
-  const campaignId = (await app.json('POST', '/campaigns', { name: '360 order', year: 2025 })).body.id as string;
-  const evaluations = (await app.json('POST', `/campaigns/${campaignId}/evaluations`, { personIds: ids })).body.ids as string[];
-  for (const [i, evaluationId] of evaluations.entries()) {
-    const others = everyone.filter((id) => id !== ids[i]);
-    const respondents = [...others.slice(i), ...others.slice(0, i)].slice(0, PER_EVALUATION);
-    const set = await app.json('PUT', `/campaigns/${campaignId}/evaluations/${evaluationId}/respondents`, { respondents: respondents.map((personId) => ({ personId, relation: 'peer' })) });
-    expect(set.status).toBe(204);
-  }
-  expect((await app.json('POST', `/campaigns/${campaignId}/open`)).status).toBe(204);
-  const links = ((await app.json('POST', `/campaigns/${campaignId}/links`, {})).body.links as Array<{ relation: string; url: string }>).filter((l) => l.relation !== 'self');
-  expect(links).toHaveLength(EVALUATED * PER_EVALUATION);
-  const random = seeded(360);
-  for (let i = links.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [links[i], links[j]] = [links[j]!, links[i]!];
-  }
-  for (const [seq, link] of links.entries()) {
-    const digit = (place: number) => (Math.floor(seq / 5 ** place) % 5) + 1;
-    const answers = fullAnswers('employee', (ci) => (ci < SEQUENCE_KEYS.length ? digit(ci) : 3));
-    expect((await app.call('POST', '/respond/submit', { token: tokenOf(link.url), answers }, { cookie: null })).status).toBe(201);
-  }
-  return { campaignId, count: links.length };
-}
-
-const SEQUENCE_KEYS = almaty2023.forms.employee.competencies.slice(0, 4).map((c) => c.statements[0]!.id);
-
-const sequenceOf = (answers: Record<string, number>) => SEQUENCE_KEYS.reduce((seq, key, place) => seq + (answers[key]! - 1) * 5 ** place, 0);
 
 /** The stored answers' sequence numbers, in the order the database keeps the rows (or in `id` order). */
 async function storedOrder(app: TestApp, by: 'storage' | 'id'): Promise<Array<{ evaluationId: string; seq: number }>> {

@@ -275,7 +275,7 @@ describe('links of one invitation', () => {
     const used = await submit(reminder);
     expect(used.status).toBe(410);
     expect((await used.json()).error.code).toBe('link.used');
-    expect(await t.conn.db.selectFrom('response').select('id').where('evaluation_id', '=', evaluationId).execute()).toHaveLength(1);
+    expect(await t.conn.db.selectFrom('answer_box').select('id').where('evaluation_id', '=', evaluationId).execute()).toHaveLength(1);
   });
 
   it('of two links of one invitation submitted at once, exactly one is recorded', async () => {
@@ -286,7 +286,7 @@ describe('links of one invitation', () => {
     const mails = (await smtp.waitFor(6)).filter((m) => to(m) === 'two@b360.test');
     const outcomes = await Promise.all(mails.map((m) => submit(linkIn(m))));
     expect(outcomes.map((r) => r.status).sort()).toEqual([201, 410]);
-    expect(await t.conn.db.selectFrom('response').select('id').where('evaluation_id', '=', evaluationId).execute()).toHaveLength(1);
+    expect(await t.conn.db.selectFrom('answer_box').select('id').where('evaluation_id', '=', evaluationId).execute()).toHaveLength(1);
   });
 
   it('a reminder that cannot be delivered leaves the earlier link working and adds none', async () => {

@@ -12,7 +12,8 @@ import { onPostgres } from '../support/testDatabase.ts';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-logs-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-const databaseFiles = () => fs.readdirSync(dataDir).map((name) => path.join(dataDir, name));
+// The database, its WAL and shared memory (not the folder of answer keys beside them).
+const databaseFiles = () => fs.readdirSync(dataDir).map((name) => path.join(dataDir, name)).filter((file) => fs.statSync(file).isFile());
 
 // Reads the SQLite files themselves (free pages, write-ahead log) and forces a failure with a SQLite trigger:
 // the PostgreSQL pass of the suite (TEST_DATABASE=postgres) skips it.
@@ -91,7 +92,7 @@ describe.skipIf(onPostgres)('what the running server writes down', () => {
 
       // A failure inside the server while an answer is written: it is logged, the link is not.
       const sqlite = new SqliteDatabase(path.join(dataDir, 'bagalau360.sqlite'));
-      sqlite.exec(`create trigger forced_failure before insert on response begin select raise(abort, 'forced failure for the log test'); end`);
+      sqlite.exec(`create trigger forced_failure before insert on answer_box begin select raise(abort, 'forced failure for the log test'); end`);
       const failed = await respond('submit', { token: another, answers: fullAnswers('employee', () => 3) });
       sqlite.exec('drop trigger forced_failure');
       sqlite.close();
