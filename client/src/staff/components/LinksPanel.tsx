@@ -57,7 +57,7 @@ export function LinksPanel(props: { links: IssuedLink[]; fileName: string; onClo
                 {(l) => (
                   <tr>
                     <td>{l.respondentName}</td><td>{l.evaluatedName}</td><td>{relation(l.relation)}</td>
-                    <td><input readonly aria-label={`${t('links.link')}: ${l.respondentName}`} value={l.url} class="links-text" style={{ 'min-height': '0' }} onFocus={(e) => e.currentTarget.select()} /></td>
+                    <td><input readonly aria-label={`${t('links.link')}: ${l.respondentName}`} value={l.url} class="links-text" onFocus={(e) => e.currentTarget.select()} /></td>
                   </tr>
                 )}
               </For>

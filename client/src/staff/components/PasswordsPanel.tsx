@@ -36,7 +36,7 @@ export function PasswordsPanel(props: { passwords: IssuedPassword[]; fileName: s
               {(p) => (
                 <tr data-testid="issued-password">
                   <td>{p.fullName}</td><td>{p.login}</td>
-                  <td><input readonly aria-label={`${t('accounts.password')}: ${p.login}`} value={p.password} class="links-text" style={{ 'min-height': '0' }} onFocus={(e) => e.currentTarget.select()} /></td>
+                  <td><input readonly aria-label={`${t('accounts.password')}: ${p.login}`} value={p.password} class="links-text" onFocus={(e) => e.currentTarget.select()} /></td>
                 </tr>
               )}
             </For>
