@@ -1,9 +1,10 @@
-import { expect, request, test, type Browser, type Page } from '@playwright/test';
+import { request, type Browser, type Page } from '@playwright/test';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { E2E_ADMIN, E2E_HR, E2E_HR_HEAD } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
+import { expect, test } from './cspGuardedTest.ts';
 
 /**
  * §21 in the browser: every role signs in and is shown what it may open — and refused what it may not. The
