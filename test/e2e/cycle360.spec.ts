@@ -45,9 +45,11 @@ test('HR runs a 360 campaign end to end and reads the report', async ({ page, br
   await expect(page.getByRole('cell', { name: 'Қаржы бөлімі', exact: true })).toBeVisible();
 
   await page.getByRole('link', { name: 'Staff' }).click();
+  // The last name is a spreadsheet formula, as a hostile staff file could make it: the links file keeps it text.
+  const formulaName = '=HYPERLINK("http://evil.example","Исаева Жанар")';
   const people = [
     { name: 'Сейітов Арман Болатұлы', category: 'E-2', manager: '' },
-    ...['Омарова Динара', 'Қасымов Ерлан', 'Жұмабаева Әсел', 'Тоқтаров Мұрат', 'Исаева Жанар'].map((name) => ({ name, category: 'E-4', manager: 'Сейітов Арман Болатұлы' })),
+    ...['Омарова Динара', 'Қасымов Ерлан', 'Жұмабаева Әсел', 'Тоқтаров Мұрат', formulaName].map((name) => ({ name, category: 'E-4', manager: 'Сейітов Арман Болатұлы' })),
   ];
   for (const p of people) {
     await page.getByRole('button', { name: 'Add person' }).click();
@@ -100,6 +102,7 @@ test('HR runs a 360 campaign end to end and reads the report', async ({ page, br
   await page.getByRole('button', { name: 'Download CSV' }).click();
   const csv = await (await download).createReadStream().then(async (s) => { let text = ''; for await (const chunk of s) text += chunk; return text; });
   expect(csv).toContain('Омарова Динара');
+  expect(csv).toContain(`"'${formulaName.replaceAll('"', '""')}",Сейітов Арман Болатұлы,`);
   expect(csv.split('\n')).toHaveLength(7);
 
   const respondents = people.slice(1).map((p) => p.name);
