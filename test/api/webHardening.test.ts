@@ -174,4 +174,13 @@ describe('the built pages', () => {
     expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=|javascript:/i);
     expect(html).toContain('<meta name="referrer" content="no-referrer" />');
   });
+
+  it('put no style attribute into the HTML their scripts build', () => {
+    // Solid compiles a style written out in full (style={{ width: '100%' }}) into its template HTML, which the
+    // policy's style-src refuses; only styles computed at run time go through CSSOM, which it allows.
+    const scripts = fs.readdirSync(path.join(DIST_DIR, 'assets')).filter((name) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(2);
+    const styled = scripts.flatMap((name) => [...built(`assets/${name}`).matchAll(/<[a-zA-Z][^<>]*\bstyle=[^<>]*/g)].map((m) => `${name}: ${m[0]}`));
+    expect(styled).toEqual([]);
+  });
 });

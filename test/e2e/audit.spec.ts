@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { E2E_HR, E2E_HR_HEAD } from './credentials.ts';
 import { signIn } from './signIn.ts';
+import { expect, test } from './cspGuardedTest.ts';
 
 
 test('the head of HR reads what HR did; HR cannot open the log', async ({ page }) => {

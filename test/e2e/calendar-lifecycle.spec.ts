@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { E2E_ADMIN, E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { post, send } from './setUpThroughApi.ts';
+import { expect, test } from './cspGuardedTest.ts';
 
 
 /** A JSON request with the page's session. */

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { post } from './setUpThroughApi.ts';
+import { expect, test } from './cspGuardedTest.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const today = new Date();

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import type { ParsedMail } from 'mailparser';
 import { translate } from '../../shared/i18n/translate.ts';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
@@ -7,6 +7,7 @@ import { E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { E2E_SMTP_PORT } from './mailPort.ts';
 import { post, send } from './setUpThroughApi.ts';
+import { expect, test } from './cspGuardedTest.ts';
 
 let smtp: TestSmtp;
 test.beforeAll(async () => {

@@ -1,9 +1,10 @@
-import { expect, request, test } from '@playwright/test';
+import { request } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { translate } from '../../shared/i18n/translate.ts';
 import { E2E_ADMIN } from './credentials.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
 import { signIn } from './signIn.ts';
+import { expect, test } from './cspGuardedTest.ts';
 
 /**
  * "My account" in the browser: an HR officer of this spec's own (the shared accounts keep their passwords and

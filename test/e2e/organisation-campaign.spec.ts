@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import type { ParsedMail } from 'mailparser';
 import { translate } from '../../shared/i18n/translate.ts';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
@@ -7,6 +6,7 @@ import { xlsxOf, type StaffLine } from '../support/staffFile.ts';
 import { E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { E2E_SMTP_PORT } from './mailPort.ts';
+import { expect, test } from './cspGuardedTest.ts';
 
 /**
  * Issue 3's story in one run: a staff file with bad rows is imported and fixed, a campaign is built for a

@@ -1,10 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
 import { post } from './setUpThroughApi.ts';
+import { expect, test } from './cspGuardedTest.ts';
 
 const head = almaty2023.forms.head;
 const today = new Date();

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { fullAnswers, tokenOf } from '../support/fixtures.ts';
@@ -7,6 +6,7 @@ import { E2E_HR_HEAD } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
 import { post } from './setUpThroughApi.ts';
+import { expect, test } from './cspGuardedTest.ts';
 
 /** The text of each page of a PDF, as a reader of the file would extract it. */
 async function pdfText(bytes: Uint8Array): Promise<string> {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { readSheet } from 'read-excel-file/node';
 import { csvOf, xlsxOf, type StaffLine } from '../support/staffFile.ts';
 import { E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
+import { expect, test } from './cspGuardedTest.ts';
 
 // The browser tests share one server: this run's people, numbers and units carry a tag of their own.
 const tag = String(Date.now()).slice(-6);

@@ -1,10 +1,11 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import readXlsxFile from 'read-excel-file/node';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { E2E_HR, E2E_TRAINER } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
 import { post } from './setUpThroughApi.ts';
+import { expect, test } from './cspGuardedTest.ts';
 
 // Specs share one server: this run's units and people carry a tag of their own.
 const tag = Date.now().toString(36).slice(-5);

@@ -23,9 +23,14 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
     const error = (await response.json().catch(() => null))?.error ?? { code: 'internal', message: response.statusText };
     throw new ApiFailure(response.status, error.code, error.message, error.details);
   }
+  saveFile(await response.blob(), fileNameOf(response.headers.get('content-disposition')) ?? fallbackName);
+}
+
+/** Saves a file made in the page (or fetched) under the name given, as the browser saves downloads. */
+export function saveFile(contents: Blob, name: string): void {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(await response.blob());
-  a.download = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName;
+  a.href = URL.createObjectURL(contents);
+  a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }

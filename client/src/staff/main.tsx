@@ -1,3 +1,4 @@
+import './zodWithoutEval.ts';
 import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { render } from 'solid-js/web';

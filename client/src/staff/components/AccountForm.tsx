@@ -90,8 +90,8 @@ export function AccountForm(props: {
       </div>
       <Show when={role() === 'hr' && props.roles.includes('hr')}>
         <div class="field">
-          <label class="row" style={{ 'font-weight': '400' }}>
-            <input id={id('grant')} type="checkbox" style={{ width: '1.2rem', 'min-height': '0' }} checked={grant()} onChange={(e) => setGrant(e.currentTarget.checked)} aria-describedby={`${id('grant')}-hint`} />
+          <label class="row check">
+            <input id={id('grant')} type="checkbox" checked={grant()} onChange={(e) => setGrant(e.currentTarget.checked)} aria-describedby={`${id('grant')}-hint`} />
             {t('accounts.grant')}
           </label>
           <p class="hint" id={`${id('grant')}-hint`}>{t('accounts.grantHint')}</p>

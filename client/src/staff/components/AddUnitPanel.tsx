@@ -35,12 +35,12 @@ export function AddUnitPanel(props: { campaignId: string; year: number; minRespo
       <p class="hint muted small">{t('building.addUnitHint', { min: props.minRespondents })}</p>
       <form class="row" onSubmit={submit} novalidate>
         <label for="add-unit-select" class="visually-hidden">{t('building.unit')}</label>
-        <select id="add-unit-select" style={{ flex: '1', 'min-width': '12rem' }} value={unitId()} onChange={(e) => setUnitId(e.currentTarget.value)} aria-invalid={Boolean(failure())} aria-describedby={failure() ? 'add-unit-error' : undefined}>
+        <select id="add-unit-select" class="field-grow" value={unitId()} onChange={(e) => setUnitId(e.currentTarget.value)} aria-invalid={Boolean(failure())} aria-describedby={failure() ? 'add-unit-error' : undefined}>
           <option value="">{t('building.chooseUnit')}</option>
           <For each={unitTree(units() ?? [])}>{(n) => <option value={n.unit.id}>{'\u2003'.repeat(n.depth) + n.unit.name}</option>}</For>
         </select>
-        <label class="row" style={{ 'font-weight': '400', margin: '0' }}>
-          <input type="checkbox" style={{ width: '1.2rem', 'min-height': '0' }} checked={withSubunits()} onChange={(e) => setWithSubunits(e.currentTarget.checked)} />
+        <label class="row check">
+          <input type="checkbox" checked={withSubunits()} onChange={(e) => setWithSubunits(e.currentTarget.checked)} />
           {t('building.includeSubunits')}
         </label>
         <button type="submit" disabled={busy() || !unitId()}>{t('building.addUnitButton')}</button>

@@ -10,7 +10,7 @@ export function CodeField(props: { id: string; label: string; hint?: string; err
         autocomplete="one-time-code"
         pattern="[0-9 ]*"
         maxlength="7"
-        style={{ 'max-width': '10rem' }}
+        class="field-narrow"
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />

@@ -98,7 +98,7 @@ export function InvitationsPanel(props: { campaignId: string; open: boolean }) {
         {(o) => (
           <>
             <Show when={!o().mailEnabled}><p class="notice">{t('invitations.mailOff')}</p></Show>
-            <ul class="row" data-testid="invitation-counts" style={{ 'list-style': 'none', padding: '0' }}>
+            <ul class="row plain-list" data-testid="invitation-counts">
               <li>{t('invitations.withEmail', { count: o().counts.withEmail })}</li>
               <li>{t('invitations.withoutEmail', { count: o().counts.withoutEmail })}</li>
               <li>{t('invitations.emailed', { count: o().counts.emailed })}</li>

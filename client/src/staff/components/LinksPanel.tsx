@@ -1,7 +1,8 @@
-import Papa from 'papaparse';
 import { createSignal, For, Show } from 'solid-js';
 import type { Relation } from '../../../../shared/rules/respondentRelation.ts';
+import { saveFile } from '../../common/download.ts';
 import { t } from '../../common/i18n.ts';
+import { spreadsheetCsv } from '../spreadsheetCsv.ts';
 
 export interface IssuedLink {
   invitationId: string;
@@ -18,17 +19,11 @@ export function LinksPanel(props: { links: IssuedLink[]; fileName: string; onClo
   const asText = () => props.links.map((l) => `${l.respondentName}\t${l.evaluatedName}\t${relation(l.relation)}\t${l.url}`).join('\n');
 
   const download = () => {
-    const csv = Papa.unparse({
-      fields: [t('links.respondent'), t('links.evaluated'), t('links.relation'), t('links.link')],
-      data: props.links.map((l) => [l.respondentName, l.evaluatedName, relation(l.relation), l.url]),
-    });
-    // The byte-order mark makes spreadsheet programs read the Cyrillic names as UTF-8.
-    const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = props.fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    const csv = spreadsheetCsv(
+      [t('links.respondent'), t('links.evaluated'), t('links.relation'), t('links.link')],
+      props.links.map((l) => [l.respondentName, l.evaluatedName, relation(l.relation), l.url]),
+    );
+    saveFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), props.fileName);
   };
 
   const copy = async () => {
@@ -57,7 +52,7 @@ export function LinksPanel(props: { links: IssuedLink[]; fileName: string; onClo
                 {(l) => (
                   <tr>
                     <td>{l.respondentName}</td><td>{l.evaluatedName}</td><td>{relation(l.relation)}</td>
-                    <td><input readonly aria-label={`${t('links.link')}: ${l.respondentName}`} value={l.url} class="links-text" style={{ 'min-height': '0' }} onFocus={(e) => e.currentTarget.select()} /></td>
+                    <td><input readonly aria-label={`${t('links.link')}: ${l.respondentName}`} value={l.url} class="links-text" onFocus={(e) => e.currentTarget.select()} /></td>
                   </tr>
                 )}
               </For>

@@ -1,6 +1,7 @@
-import Papa from 'papaparse';
 import { For } from 'solid-js';
+import { saveFile } from '../../common/download.ts';
 import { t } from '../../common/i18n.ts';
+import { spreadsheetCsv } from '../spreadsheetCsv.ts';
 
 export interface IssuedPassword {
   login: string;
@@ -11,17 +12,11 @@ export interface IssuedPassword {
 /** Freshly generated passwords: shown once, to hand out or download, since only their hashes are kept. */
 export function PasswordsPanel(props: { passwords: IssuedPassword[]; fileName: string; onClose: () => void }) {
   const download = () => {
-    const csv = Papa.unparse({
-      fields: [t('accounts.fullName'), t('accounts.login'), t('accounts.password')],
-      data: props.passwords.map((p) => [p.fullName, p.login, p.password]),
-    });
-    // The byte-order mark makes spreadsheet programs read the Cyrillic names as UTF-8.
-    const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = props.fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    const csv = spreadsheetCsv(
+      [t('accounts.fullName'), t('accounts.login'), t('accounts.password')],
+      props.passwords.map((p) => [p.fullName, p.login, p.password]),
+    );
+    saveFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), props.fileName);
   };
 
   return (
@@ -36,7 +31,7 @@ export function PasswordsPanel(props: { passwords: IssuedPassword[]; fileName: s
               {(p) => (
                 <tr data-testid="issued-password">
                   <td>{p.fullName}</td><td>{p.login}</td>
-                  <td><input readonly aria-label={`${t('accounts.password')}: ${p.login}`} value={p.password} class="links-text" style={{ 'min-height': '0' }} onFocus={(e) => e.currentTarget.select()} /></td>
+                  <td><input readonly aria-label={`${t('accounts.password')}: ${p.login}`} value={p.password} class="links-text" onFocus={(e) => e.currentTarget.select()} /></td>
                 </tr>
               )}
             </For>

@@ -4,6 +4,7 @@ import type { Absence } from '../../../../shared/rules/absence.ts';
 import type { Relation } from '../../../../shared/rules/respondentRelation.ts';
 import { api, errorText } from '../../common/api.ts';
 import { t } from '../../common/i18n.ts';
+import './progressDashboard.css';
 
 type Progress = Awaited<ReturnType<typeof campaignProgress>>;
 type EvaluationLine = Progress['evaluations'][number];
@@ -93,17 +94,17 @@ export function ProgressDashboard(props: { campaignId: string; refresh: unknown 
         {(p) => (
           <Show when={p().totals.evaluated > 0} fallback={<p>{t('progress.empty')}</p>}>
             <p data-testid="progress-rate"><strong>{t('progress.rate', { answered: p().totals.answered, total: p().totals.questionnaires, percent: percent(p().totals.answered, p().totals.questionnaires) })}</strong></p>
-            <progress value={p().totals.answered} max={Math.max(1, p().totals.questionnaires)} aria-labelledby="progress-title" style={{ width: '100%' }} />
+            <progress value={p().totals.answered} max={Math.max(1, p().totals.questionnaires)} aria-labelledby="progress-title" class="progress-total" />
             <ul class={p().totals.belowMinimum + p().totals.cannotReach > 0 ? 'warning' : 'notice'}>
               <li data-testid="progress-below">{t('progress.belowMinimum', { min: p().minResponses, count: p().totals.belowMinimum + p().totals.cannotReach })}</li>
               <li data-testid="progress-cannot">{t('progress.cannotReach', { min: p().minResponses, count: p().totals.cannotReach })}</li>
             </ul>
-            <div class="row">
-              <div style={{ flex: '2', 'min-width': '12rem' }}>
+            <div class="row progress-filters">
+              <div class="progress-search">
                 <label for="progress-search">{t('progress.search')}</label>
                 <input id="progress-search" type="search" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
               </div>
-              <div style={{ flex: '1', 'min-width': '10rem' }}>
+              <div>
                 <label for="progress-show">{t('progress.show')}</label>
                 <select id="progress-show" value={show()} onChange={(e) => setShow(e.currentTarget.value as 'all' | 'below' | 'cannotReach')}>
                   <option value="all">{t('progress.showAll')}</option>
@@ -111,7 +112,7 @@ export function ProgressDashboard(props: { campaignId: string; refresh: unknown 
                   <option value="cannotReach">{t('progress.showCannotReach')}</option>
                 </select>
               </div>
-              <div style={{ flex: '1', 'min-width': '10rem' }}>
+              <div>
                 <label for="progress-sort">{t('progress.sort')}</label>
                 <select id="progress-sort" value={sort()} onChange={(e) => setSort(e.currentTarget.value as 'name' | 'rate')}>
                   <option value="name">{t('progress.sortName')}</option>
@@ -124,11 +125,12 @@ export function ProgressDashboard(props: { campaignId: string; refresh: unknown 
                 {({ unit, matched }) => (
                   <details
                     data-testid="unit-progress"
-                    style={{ 'margin-left': `${unit.depth * 1}rem`, 'border-bottom': '1px solid var(--line)', padding: '0.25rem 0' }}
+                    class="unit-progress"
+                    style={{ 'margin-left': `${unit.depth * 1}rem` }}
                     open={isOpen(unit.id)}
                     onToggle={(e) => e.currentTarget.open !== isOpen(unit.id) && toggleUnit(unit.id, e.currentTarget.open)}
                   >
-                    <summary style={{ cursor: 'pointer', padding: '0.4rem 0' }}>
+                    <summary>
                       <strong>{unit.name}</strong>{' '}
                       <span class="small">
                         {t('progress.unitSummary', { answered: unit.total.answered, total: unit.total.questionnaires, percent: percent(unit.total.answered, unit.total.questionnaires), evaluated: unit.total.evaluated })}

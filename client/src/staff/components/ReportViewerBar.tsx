@@ -9,7 +9,7 @@ import { t } from '../../common/i18n.ts';
 export function ReportViewerBar(props: { access: ReportAccess; campaign: { id: string; name: string } }) {
   const personal = () => props.access === 'own' || props.access === 'evaluator' || props.access === 'calibration';
   return (
-    <p class="no-print row" style={{ 'justify-content': 'space-between' }}>
+    <p class="no-print row spread">
       {personal() ? <A href="/my/reports">← {t('access.backToMine')}</A> : <A href={`/campaigns/${props.campaign.id}`}>← {props.campaign.name}</A>}
       <span class="muted small" data-testid="report-access">{t(`access.${props.access}`)}</span>
     </p>

@@ -74,7 +74,7 @@ export function AccountsPage() {
       <div class="toolbar">
         <button type="button" disabled={!listing()} onClick={() => open(null)}>{t('accounts.add')}</button>
         <label for="accounts-search" class="visually-hidden">{t('common.search')}</label>
-        <input id="accounts-search" type="search" placeholder={t('common.search')} style={{ 'max-width': '20rem' }} value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input id="accounts-search" type="search" placeholder={t('common.search')} class="field-wide" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
         <span class="muted">{t('accounts.count', { count: (listing()?.accounts ?? []).length })}</span>
       </div>
       <Show when={listing.error || failure()}><p class="alert" role="alert">{errorText(listing.error ?? failure())}</p></Show>

@@ -63,9 +63,9 @@ export function AuditPage() {
       <p class="muted">{t('audit.intro')}</p>
       <form class="toolbar" onSubmit={(e) => { e.preventDefault(); setFilter({ user: user().trim(), action: action() }); }}>
         <label for="audit-user">{t('audit.filterUser')}</label>
-        <input id="audit-user" style={{ 'max-width': '12rem' }} value={user()} onInput={(e) => setUser(e.currentTarget.value)} />
+        <input id="audit-user" class="field-short" value={user()} onInput={(e) => setUser(e.currentTarget.value)} />
         <label for="audit-action">{t('audit.filterAction')}</label>
-        <select id="audit-action" style={{ 'max-width': '20rem' }} value={action()} onChange={(e) => setAction(e.currentTarget.value)}>
+        <select id="audit-action" class="field-wide" value={action()} onChange={(e) => setAction(e.currentTarget.value)}>
           <option value="">{t('audit.anyAction')}</option>
           <For each={Object.keys(AUDIT_ACTIONS)}>{(a) => <option value={a}>{actionText(a)}</option>}</For>
         </select>

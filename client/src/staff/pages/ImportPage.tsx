@@ -145,7 +145,7 @@ export function ImportPage() {
             </Show>
             <div class="toolbar">
               <label for="import-filter">{t('staffImport.filter')}</label>
-              <select id="import-filter" style={{ 'max-width': '16rem' }} value={kind()} onChange={(e) => setKind(e.currentTarget.value as RowKind | '')}>
+              <select id="import-filter" class="field-medium" value={kind()} onChange={(e) => setKind(e.currentTarget.value as RowKind | '')}>
                 <option value="">{t('staffImport.filterAll', { count: p().rows.length })}</option>
                 <For each={ROW_KINDS}>{(k) => <option value={k}>{`${t(`staffImport.kind.${k}`)} (${p().counts[k]})`}</option>}</For>
               </select>

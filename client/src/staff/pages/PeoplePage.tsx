@@ -97,7 +97,7 @@ export function PeoplePage() {
       <div class="toolbar">
         <button type="button" onClick={() => open(null)} disabled={!units() || units()!.length === 0}>{t('people.add')}</button>
         <label for="people-search" class="visually-hidden">{t('common.search')}</label>
-        <input id="people-search" type="search" placeholder={t('common.search')} style={{ 'max-width': '20rem' }} value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input id="people-search" type="search" placeholder={t('common.search')} class="field-wide" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
         <span class="muted">{t('people.count', { count: (people() ?? []).length })}</span>
         <a class="button secondary" href={`/api/staff-export?lang=${locale()}`} download="">{t('staffImport.export')}</a>
         <A class="button secondary" href="/import">{t('staffImport.importLink')}</A>

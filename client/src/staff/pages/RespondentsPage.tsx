@@ -175,7 +175,7 @@ export function RespondentsPage() {
             <div class="card">
               <label for="candidate">{t('respondents.candidate')}</label>
               <div class="row">
-                <select id="candidate" style={{ flex: '1', 'min-width': '14rem' }} value={candidate()} onChange={(ev) => setCandidate(ev.currentTarget.value)}>
+                <select id="candidate" class="field-grow" value={candidate()} onChange={(ev) => setCandidate(ev.currentTarget.value)}>
                   <option value="">{t('respondents.choosePerson')}</option>
                   <For each={candidates()}>
                     {(p) => <option value={p.id}>{marker(p)}{p.fullName} — {p.position}, {p.unitName}</option>}
