@@ -8,6 +8,7 @@ import { hasReports } from '../../shared/rules/campaignStatus.ts';
 import { COURSE_GROUP_PAGE } from '../../shared/schemas/training.ts';
 import { campaignCompetencies } from '../../shared/training/campaignCompetencies.ts';
 import { parseCriterion, thresholdInScale, type GroupCriterion } from '../../shared/training/criterion.ts';
+import { offeredThresholds, offersCriterion, restrictedRanking } from '../../shared/training/restrictedRanking.ts';
 import { courseGroupSize, rankCompetencies, trainingHeatmap, type ScoreCount } from '../../shared/training/trainingNeeds.ts';
 import { ApiError } from '../http/apiError.ts';
 import type { SessionUser } from '../http/session.ts';
@@ -45,13 +46,20 @@ async function loadTrainingCampaign(db: DB, campaignId: string) {
   };
 }
 
-function criterionOf(key: string, methodology: Methodology): GroupCriterion {
+const scaleValues = (methodology: Methodology) => methodology.scale.map((s) => s.value);
+
+/**
+ * The criterion a view is asked under: within the scale, and for those who do not read every report one of
+ * the offered thresholds (shared/training/restrictedRanking.ts), or any count could be differenced.
+ */
+function criterionOf(key: string, methodology: Methodology, view: TrainingView, releases: readonly TrainingRelease[]): GroupCriterion {
   const criterion = parseCriterion(key);
   if (!criterion) throw new ApiError(422, 'training.badCriterion');
-  const values = methodology.scale.map((s) => s.value);
+  const values = scaleValues(methodology);
   if (criterion.kind === 'below' && !thresholdInScale(criterion.threshold, values)) {
     throw new ApiError(422, 'training.thresholdOutOfScale', { min: Math.min(...values), max: Math.max(...values) });
   }
+  if (view !== 'all' && !offersCriterion(criterion, offeredThresholds(values, releases))) throw new ApiError(422, 'training.thresholdNotOffered');
   return criterion;
 }
 
@@ -59,16 +67,20 @@ function criterionOf(key: string, methodology: Methodology): GroupCriterion {
 export async function trainingOverview(db: DB, viewer: SessionUser, campaignId: string, criterionKey: string) {
   const view = viewOf(viewer);
   const { campaign, methodology, competencyIds } = await loadTrainingCampaign(db, campaignId);
-  const criterion = criterionOf(criterionKey, methodology);
+  const releases = await listReleases(db, campaignId);
+  const criterion = criterionOf(criterionKey, methodology, view, releases);
   const tally = await campaignTallyOf(db, campaignId);
+  const values = scaleValues(methodology);
   return {
     campaign,
     view,
     criterion: criterionKey,
+    /** The thresholds the viewer may ask; null: any within the scale. */
+    thresholds: view === 'all' ? null : offeredThresholds(values, releases),
     competencyIds,
     heatmap: trainingHeatmap(tally.units, competencyIds),
-    ranking: rankCompetencies(tally, competencyIds, criterion),
-    releases: await listReleases(db, campaignId),
+    ranking: view === 'all' ? rankCompetencies(tally, competencyIds, criterion) : restrictedRanking(tally, competencyIds, criterion, values, releases),
+    releases,
   };
 }
 
@@ -94,7 +106,7 @@ export async function trainingGroups(db: DB, viewer: SessionUser, campaignId: st
   const view = viewOf(viewer);
   requireNames(view);
   const { methodology, competencyIds } = await loadTrainingCampaign(db, campaignId);
-  criterionOf(criterionKey, methodology);
+  criterionOf(criterionKey, methodology, view, await listReleases(db, campaignId));
   const groups: CourseGroupView[] = [];
   for (const group of await courseGroupsOf(db, view, campaignId, competencyIds, criterionKey)) {
     groups.push({ ...group, members: await memberPage(db, campaignId, group.competencyId, group.criterion, 0, COURSE_GROUP_PAGE) });
@@ -143,8 +155,9 @@ export async function trainingGroupPage(
   requireNames(view);
   const { methodology, competencyIds } = await loadTrainingCampaign(db, campaignId);
   if (!competencyIds.includes(competencyId)) throw new ApiError(422, 'training.unknownCompetency');
-  criterionOf(page.criterion, methodology);
-  const release = (await listReleases(db, campaignId)).find((r) => r.competencyId === competencyId && r.criterion === page.criterion) ?? null;
+  const releases = await listReleases(db, campaignId);
+  criterionOf(page.criterion, methodology, view, releases);
+  const release = releases.find((r) => r.competencyId === competencyId && r.criterion === page.criterion) ?? null;
   if (view === 'released' && !release) throw new ApiError(403, 'training.groupsForbidden');
   const count = courseGroupSize(await scoreCountsOf(db, campaignId), competencyId, parseCriterion(page.criterion)!);
   return { competencyId, criterion: page.criterion, release, count, offset: page.offset, members: await memberPage(db, campaignId, competencyId, page.criterion, page.offset, page.limit) };
@@ -155,7 +168,7 @@ export async function releaseGroup(db: DB, viewer: SessionUser, campaignId: stri
   requireReleaser(viewer);
   const { campaign, methodology, competencyIds } = await loadTrainingCampaign(db, campaignId);
   if (!competencyIds.includes(competencyId)) throw new ApiError(422, 'training.unknownCompetency');
-  criterionOf(criterionKey, methodology);
+  criterionOf(criterionKey, methodology, 'all', []);
   if ((await listReleases(db, campaignId)).some((r) => r.competencyId === competencyId && r.criterion === criterionKey)) {
     throw new ApiError(409, 'training.alreadyReleased');
   }

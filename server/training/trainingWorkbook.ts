@@ -3,7 +3,8 @@ import type { Locale, Methodology } from '../../shared/methodology/types.ts';
 import { campaignCompetencies } from '../../shared/training/campaignCompetencies.ts';
 import { parseCriterion } from '../../shared/training/criterion.ts';
 import { heatColour } from '../../shared/training/heatColour.ts';
-import type { HeatmapRow, RankedCompetency } from '../../shared/training/trainingNeeds.ts';
+import type { RestrictedRankedCompetency } from '../../shared/training/restrictedRanking.ts';
+import type { HeatmapRow } from '../../shared/training/trainingNeeds.ts';
 import { xlsxStream, type XlsxCell, type XlsxRow, type XlsxSheet } from './xlsxStream.ts';
 
 export interface TrainingWorkbookInput {
@@ -11,7 +12,8 @@ export interface TrainingWorkbookInput {
   criterion: string;
   competencyIds: string[];
   heatmap: HeatmapRow[];
-  ranking: RankedCompetency[];
+  /** Exact counts, or for restricted views some hidden (null). */
+  ranking: RestrictedRankedCompetency[];
   /** Null when the viewer sees no names: the workbook then has no groups sheet. Members are read as it is written. */
   groups: Array<{ competencyId: string; criterion: string; released: boolean; members: AsyncIterable<{ fullName: string; position: string; unitName: string }> }> | null;
 }
@@ -50,7 +52,7 @@ export function trainingWorkbook(input: TrainingWorkbookInput, locale: Locale): 
   const rankingRows: XlsxRow[] = [
     [bold(criterionText(locale, input.methodology, input.criterion))],
     [bold(tr('training.rank')), bold(tr('training.competency')), bold(tr('training.persons')), bold(tr('training.scored')), bold(tr('training.mean'))],
-    ...input.ranking.map((r, i): XlsxRow => [i + 1, names.get(r.competencyId)!, r.persons, r.scored, r.mean === null ? null : score(r.mean)]),
+    ...input.ranking.map((r, i): XlsxRow => [i + 1, names.get(r.competencyId)!, r.persons ?? tr('training.hidden'), r.scored, r.mean === null ? null : score(r.mean)]),
   ];
 
   const sheets: XlsxSheet[] = [

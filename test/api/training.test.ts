@@ -128,16 +128,24 @@ describe('the training view', () => {
     expect(law.cells.every((c: { hidden?: boolean }) => c.hidden)).toBe(true);
     // The means count Finance's four only: with Law's lone ready person in them, five times the mean less four
     // times Finance's cell would be her score (ethics: 5 × 2.4 − 4 × 2 = 4).
+    // The counts are hidden: 4 of the 5 assessed in ethics would tell that Law's lone ready person (the heatmap
+    // shows one report there) does not have it among her weakest, and 1 in promptness that she has that one.
+    // The hidden come first, ahead of the competencies nobody needs, ordered by their means.
     expect(body.ranking.slice(0, 3)).toEqual([
-      { competencyId: 'ethics', persons: 4, scored: 5, mean: 2 },
-      { competencyId: 'cooperation', persons: 4, scored: 5, mean: 3 },
-      { competencyId: 'promptness', persons: 1, scored: 5, mean: 4 },
+      { competencyId: 'ethics', persons: null, scored: 5, mean: 2 },
+      { competencyId: 'cooperation', persons: null, scored: 5, mean: 3 },
+      { competencyId: 'promptness', persons: null, scored: 5, mean: 4 },
     ]);
+    expect(body.ranking.map((r: { persons: number | null }) => r.persons)).toEqual([null, null, null, null, ...Array(8).fill(0)]);
     expect(JSON.stringify(body)).not.toMatch(/Finance|Law/);
 
     const below = await get(trainer, `/training/${campaignId}?criterion=below:3.5`);
     expect(below.body.criterion).toBe('below:3.50');
-    expect(below.body.ranking.slice(0, 3).map((r: { competencyId: string; persons: number }) => [r.competencyId, r.persons])).toEqual([['ethics', 4], ['cooperation', 4], ['promptness', 1]]);
+    expect(below.body.ranking.slice(0, 3).map((r: { competencyId: string; persons: number }) => [r.competencyId, r.persons])).toEqual([['ethics', null], ['cooperation', null], ['promptness', null]]);
+    // HR reading every report sees the counts.
+    const hr = await get(t.cookie, `/training/${campaignId}?criterion=below:3.5`);
+    expect(hr.body.ranking.slice(0, 3).map((r: { competencyId: string; persons: number }) => [r.competencyId, r.persons])).toEqual([['ethics', 4], ['cooperation', 4], ['promptness', 1]]);
+    expect(hr.body.thresholds).toBeNull();
   });
 
   it('gives a trainer no names before release, the group’s names after, and none again once withdrawn', async () => {
@@ -228,6 +236,93 @@ describe('the training view', () => {
     await t.json('POST', '/campaigns', { name: 'Draft', year: 2026 });
     const { body } = await get(trainer, '/training');
     expect(body.campaigns.map((c: { id: string }) => c.id)).toEqual([campaignId]);
+  });
+});
+
+/**
+ * One unit of seven; six evaluated, each by three colleagues. Ethics (three statements, so nine answers per
+ * person) scores 2.11, 2.44 and 2.89 for the first three, 5.00 for the others; cooperation is 3 for everyone,
+ * the rest 4.
+ */
+async function finelyScoredCampaign() {
+  const unitId = (await t.json('POST', '/units', { name: 'Қаржы бөлімі', parentId: null })).body.unit.id as string;
+  const people: Array<{ id: string; name: string }> = [];
+  for (const name of ['Айдана', 'Болат', 'Гаухар', 'Данияр', 'Еркежан', 'Жандос', 'Зейнеп']) {
+    people.push({ id: (await t.json('POST', '/people', { fullName: name, position: 'Маман', unitId, category: 'E-4', managerId: null, email: null })).body.person.id, name });
+  }
+  const ethicsAnswers: Record<string, number[]> = {
+    Айдана: [2, 2, 2, 2, 2, 2, 2, 2, 3], // 19 / 9 = 2.11
+    Болат: [2, 2, 3, 2, 3, 2, 3, 2, 3], // 22 / 9 = 2.44
+    Гаухар: [3, 3, 3, 3, 3, 3, 3, 3, 2], // 26 / 9 = 2.89
+  };
+  const campaignId = (await t.json('POST', '/campaigns', { name: '360 2025', year: 2025 })).body.id as string;
+  const evaluated = people.slice(0, 6);
+  const ids = (await t.json('POST', `/campaigns/${campaignId}/evaluations`, { personIds: evaluated.map((p) => p.id) })).body.ids as string[];
+  for (const [i, p] of evaluated.entries()) {
+    const colleagues = people.filter((q) => q !== p).slice(0, 3);
+    expect((await t.json('PUT', `/campaigns/${campaignId}/evaluations/${ids[i]}/respondents`, { respondents: colleagues.map((q) => ({ personId: q.id, relation: 'peer' })) })).status).toBe(204);
+  }
+  expect((await t.json('POST', `/campaigns/${campaignId}/open`)).status).toBe(204);
+  const links = (await t.json('POST', `/campaigns/${campaignId}/links`, {})).body.links as Array<{ url: string; evaluatedName: string; relation: string }>;
+  const answered = new Map<string, number>();
+  for (const link of links.filter((l) => l.relation !== 'self')) {
+    const r = answered.get(link.evaluatedName) ?? 0;
+    answered.set(link.evaluatedName, r + 1);
+    const ethics = ethicsAnswers[link.evaluatedName];
+    const answers = fullAnswers('employee', (ci, si) => (ci === ETHICS ? (ethics ? ethics[r * 3 + si]! : 5) : ci === COOPERATION ? 3 : 4));
+    expect((await t.call('POST', '/respond/submit', { token: tokenOf(link.url), answers }, { cookie: null })).status).toBe(201);
+  }
+  expect((await t.json('POST', `/campaigns/${campaignId}/close`)).status).toBe(204);
+  return campaignId;
+}
+
+describe('the ranking’s counts under restricted views (differencing attack)', () => {
+  it('gives a trainer with a released group no pair of counts 1 or 2 apart, whatever thresholds from 1.01 to 3.00 are asked', async () => {
+    const campaignId = await finelyScoredCampaign();
+    expect((await t.json('POST', `/training/${campaignId}/releases`, { competencyId: 'ethics', criterion: 'below:3.00' })).status).toBe(201);
+    const group = (await get(trainer, `/training/${campaignId}/groups`)).body.groups[0];
+    expect(group.members.map((m: { fullName: string }) => m.fullName)).toEqual(['Айдана', 'Болат', 'Гаухар']);
+
+    // The attack: ask the ethics count under every threshold; where two consecutive answers differ, that many
+    // people have a score between them. With the old rule this gave 1 at 2.12, 2.45 and 2.90: the released
+    // group's three members scored 2.11, 2.44 and 2.89.
+    const answered = new Map<number, number | null>();
+    for (let hundredths = 101; hundredths <= 300; hundredths++) {
+      const criterion = `below:${(hundredths / 100).toFixed(2)}`;
+      const res = await get(trainer, `/training/${campaignId}?criterion=${criterion}`);
+      if (res.status === 200) {
+        answered.set(hundredths, res.body.ranking.find((r: { competencyId: string }) => r.competencyId === 'ethics').persons);
+        continue;
+      }
+      expect(res.status, criterion).toBe(422);
+      expect(res.body.error.code, criterion).toBe('training.thresholdNotOffered');
+    }
+    // Half points, and the released group's threshold (which is one too).
+    expect([...answered.keys()]).toEqual([150, 200, 250, 300]);
+    // Nobody under 1.5 or 2; the two under 2.50 are hidden; the released group's three under 3.
+    expect([...answered.values()]).toEqual([0, 0, null, 3]);
+    const shown = [0, 6, ...[...answered.values()].filter((n) => n !== null)];
+    for (const a of shown) for (const b of shown) expect([1, 2], `${a} − ${b}`).not.toContain(Math.abs(a - b));
+
+    // Those who read every report keep any threshold and the exact count.
+    const hr = await get(t.cookie, `/training/${campaignId}?criterion=below:2.12`);
+    expect(hr.body.ranking.find((r: { competencyId: string }) => r.competencyId === 'ethics').persons).toBe(1);
+  });
+
+  it('refuses an HR officer without the grant the same thresholds and hides the same counts', async () => {
+    const campaignId = await finelyScoredCampaign();
+    await createUser(t.conn.db, { login: 'hr2', fullName: 'HR 2', role: 'hr', password: 'hr2-password-long' });
+    const hr2 = (await t.call('POST', '/auth/login', { login: 'hr2', password: 'hr2-password-long' }, { cookie: null })).headers.get('set-cookie')!.split(';')[0]!;
+    const refused = await get(hr2, `/training/${campaignId}?criterion=below:2.12`);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('training.thresholdNotOffered');
+    expect((await get(hr2, `/training/${campaignId}/export?criterion=below:2.45`)).status).toBe(422);
+    const half = await get(hr2, `/training/${campaignId}?criterion=below:2.5`);
+    expect(half.body.thresholds).toEqual([1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]);
+    expect(half.body.ranking.find((r: { competencyId: string }) => r.competencyId === 'ethics')).toEqual({ competencyId: 'ethics', persons: null, scored: 6, mean: 3.74 });
+    // Nor does the order give the hidden count away: nobody else is under 2.50, and ethics, hidden, comes first
+    // by the rule whatever its count.
+    expect(half.body.ranking.map((r: { persons: number | null }) => r.persons)).toEqual([null, ...Array(11).fill(0)]);
   });
 });
 

@@ -83,17 +83,23 @@ test('HR releases a course group; the trainer sees the heatmap, the ranking and 
   await expect(hidden).toContainText('hidden: 2 people, at least 3 needed');
   await expect(trainer.getByText('fewer than 3 evaluated persons of the unit')).toBeVisible();
 
-  // The ranking, both ways.
+  // The ranking, both ways. The released group's count shows; unit B's two in promptness are hidden, as 2 of
+  // the 6 assessed would be within two of nobody.
   const ranking = trainer.getByTestId('ranking');
   await expect(ranking.locator('tbody tr').first()).toHaveAttribute('data-competency', 'ethics');
   await expect(ranking.locator('tr[data-competency="ethics"]').getByTestId('persons')).toHaveText('4');
-  await expect(ranking.locator('tr[data-competency="promptness"]').getByTestId('persons')).toHaveText('2');
+  await expect(ranking.locator('tr[data-competency="promptness"]').getByTestId('persons')).toHaveText('hidden');
+  await expect(trainer.getByText('hidden — this count is within one or two people')).toBeVisible();
+  // Thresholds are offered as a list of half points, no free score.
   await trainer.getByLabel('Their score is under a chosen value').check();
-  await trainer.getByLabel('Score under').fill('2.5');
+  const threshold = trainer.getByLabel('Score under');
+  await expect(threshold.locator('option')).toHaveText(['1.50', '2.00', '2.50', '3.00', '3.50', '4.00', '4.50', '5.00']);
+  await threshold.selectOption('2.5');
   await trainer.getByRole('button', { name: 'Apply' }).click();
-  await expect(ranking.locator('tr[data-competency="cooperation"]').getByTestId('persons')).toHaveText('0');
-  await expect(ranking.locator('tr[data-competency="ethics"]').getByTestId('persons')).toHaveText('4');
   await expect(trainer.getByText('Their score is under 2.50', { exact: true })).toBeVisible();
+  await expect(ranking.locator('tr[data-competency="cooperation"]').getByTestId('persons')).toHaveText('0');
+  // Unit A's four under 2.50 would leave unit B's two above it: hidden, though the released (weakest) group is the same four.
+  await expect(ranking.locator('tr[data-competency="ethics"]').getByTestId('persons')).toHaveText('hidden');
 
   // Names: the released group's, and nobody else's.
   const released = trainer.getByTestId('course-group');

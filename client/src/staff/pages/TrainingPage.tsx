@@ -5,7 +5,8 @@ import { findMethodology } from '../../../../shared/methodology/registry.ts';
 import type { Methodology } from '../../../../shared/methodology/types.ts';
 import { campaignCompetencies } from '../../../../shared/training/campaignCompetencies.ts';
 import { criterionKey, parseCriterion, thresholdInScale } from '../../../../shared/training/criterion.ts';
-import type { HeatmapRow, RankedCompetency } from '../../../../shared/training/trainingNeeds.ts';
+import type { RestrictedRankedCompetency } from '../../../../shared/training/restrictedRanking.ts';
+import type { HeatmapRow } from '../../../../shared/training/trainingNeeds.ts';
 import { api, errorText } from '../../common/api.ts';
 import { formatDate, formatScore, l, locale, t } from '../../common/i18n.ts';
 import { CourseGroupMembers, type Member } from '../components/CourseGroupMembers.tsx';
@@ -18,9 +19,12 @@ interface Overview {
   campaign: { id: string; name: string; year: number; status: string; methodologyId: string };
   view: 'all' | 'released' | 'aggregate';
   criterion: string;
+  /** The thresholds offered to a viewer who does not read every report; null: any within the scale. */
+  thresholds: number[] | null;
   competencyIds: string[];
   heatmap: HeatmapRow[];
-  ranking: RankedCompetency[];
+  /** A count is null where it is hidden from the viewer. */
+  ranking: RestrictedRankedCompetency[];
   releases: TrainingRelease[];
 }
 
@@ -76,6 +80,8 @@ export default function TrainingPage() {
     if (!parsed || parsed.kind !== 'below' || !thresholdInScale(parsed.threshold, methodology().scale.map((s) => s.value))) {
       return setThresholdError(t('errors.training.thresholdOutOfScale', { min: scale().min, max: scale().max }));
     }
+    const offered = overview()!.thresholds;
+    if (offered && !offered.includes(parsed.threshold)) return setThresholdError(t('errors.training.thresholdNotOffered'));
     setCriterion(criterionKey(parsed));
   };
 
@@ -128,9 +134,22 @@ export default function TrainingPage() {
                 {t('training.criterion.belowChoice')}
               </label>
               <Show when={mode() === 'below'}>
-                <Field id="training-threshold" label={t('training.threshold')} error={thresholdError()}>
-                  <input {...describedBy('training-threshold', thresholdError())} type="number" inputmode="decimal" step="0.1" min={scale().min} max={scale().max} value={threshold()} onInput={(e) => setThreshold(e.currentTarget.value)} />
-                </Field>
+                <Show
+                  when={o().thresholds}
+                  fallback={
+                    <Field id="training-threshold" label={t('training.threshold')} error={thresholdError()}>
+                      <input {...describedBy('training-threshold', thresholdError())} type="number" inputmode="decimal" step="0.1" min={scale().min} max={scale().max} value={threshold()} onInput={(e) => setThreshold(e.currentTarget.value)} />
+                    </Field>
+                  }
+                >
+                  {(offered) => (
+                    <Field id="training-threshold" label={t('training.threshold')} hint={t('training.thresholdsOffered')} error={thresholdError()}>
+                      <select {...describedBy('training-threshold', thresholdError(), true)} onChange={(e) => setThreshold(e.currentTarget.value)}>
+                        <For each={offered()}>{(value) => <option value={String(value)} selected={String(value) === threshold()}>{formatScore(value)}</option>}</For>
+                      </select>
+                    </Field>
+                  )}
+                </Show>
               </Show>
             </fieldset>
             <button type="submit">{t('training.apply')}</button>
@@ -152,7 +171,7 @@ export default function TrainingPage() {
                     <tr data-competency={r.competencyId}>
                       <td>{i() + 1}</td>
                       <th scope="row">{competencyName(r.competencyId)}</th>
-                      <td class="num" data-testid="persons">{r.persons}</td>
+                      <td class="num" data-testid="persons">{r.persons ?? t('training.hidden')}</td>
                       <td class="num">{r.scored}</td>
                       <td class="num">{r.mean === null ? t('common.none') : formatScore(r.mean)}</td>
                     </tr>
@@ -162,6 +181,7 @@ export default function TrainingPage() {
             </table>
           </div>
           <p class="small muted">{criterionText(methodology(), o().criterion)}</p>
+          <Show when={o().ranking.some((r) => r.persons === null)}><p class="small muted">{t('training.personsHiddenLegend')}</p></Show>
           <p class="small muted">{t('training.meanLegend')}</p>
 
           <h2>{t('training.groups')}</h2>
