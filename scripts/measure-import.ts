@@ -20,10 +20,10 @@ const time = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
 const file = await time(`generate ${count}-row XLSX`, () => xlsxOf(generateStaff(count)));
 console.log(`file size                    ${(file.length / 1024).toFixed(0).padStart(6)} KiB`);
 const preview = await time('preview (empty database)', () => previewImport(db, file));
-const applied = await time('apply', () => applyImport(db, file, fileDigest(file)));
+const applied = await time('apply', () => applyImport(db, file, fileDigest(file), 'measure-import'));
 const again = await time('preview again (all matched)', () => previewImport(db, file));
 const promoted = await xlsxOf(generateStaff(count).map((line) => ({ ...line, Должность: `${line['Должность']} (2026)` })));
-const updated = await time('apply with every row changed', () => applyImport(db, promoted, fileDigest(promoted)));
+const updated = await time('apply with every row changed', () => applyImport(db, promoted, fileDigest(promoted), 'measure-import'));
 const exported = await time('export XLSX', () => exportStaff(db, 'ru'));
 const roundTrip = await time('preview of the export', () => previewImport(db, exported));
 console.log({ preview: preview.counts, applied: applied.applied, updated: updated.applied, again: again.counts, roundTrip: roundTrip.counts, units: applied.newUnits.length });

@@ -91,7 +91,7 @@ await time('closing: status and sealing the responses', () =>
 );
 await time('closing: keeping results and training aggregates', () => keepCampaignResults(db, campaignId, almaty2023));
 
-const viewer = (role: string): SessionUser => ({ id: newId(), login: role, fullName: role, role, personId: null, canReadReports: true });
+const viewer = (role: string): SessionUser => ({ id: newId(), login: role, fullName: role, role, personId: null, personLinkedBy: null, canReadReports: true });
 await time('training view (heatmap + ranking)', () => trainingOverview(db, viewer('trainer'), campaignId, 'weakest'), (v) => ({ units: v.heatmap.length, top: v.ranking[0] }));
 await time('training view, score under 3.5', () => trainingOverview(db, viewer('trainer'), campaignId, 'below:3.50'), (v) => ({ top: v.ranking[0] }));
 const groups = await time('course groups, first page each (HR)', () => trainingGroups(db, viewer('hr'), campaignId, 'weakest'), (g) => ({ groups: g.groups.length, names: g.groups.reduce((n, x) => n + x.count, 0), shown: g.groups.reduce((n, x) => n + x.members.length, 0) }));

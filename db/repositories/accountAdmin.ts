@@ -71,17 +71,19 @@ export async function countAdmins(db: DB): Promise<number> {
 export async function updateAccount(
   db: DB,
   id: string,
-  change: { fullName: string; role: string; personId: string | null; canReadReports: boolean; keepsSecondFactor: boolean },
+  change: { fullName: string; role: string; personId: string | null; canReadReports: boolean; keepsSecondFactor: boolean; linkedBy: string },
 ): Promise<void> {
   await db
     .updateTable('app_user')
-    .set({
+    .set((eb) => ({
       full_name: change.fullName,
       role: change.role,
       person_id: change.personId,
+      // Who made the link: kept while it stays the same, the changing account's when it changes.
+      person_linked_by: change.personId === null ? null : eb.case().when('person_id', '=', change.personId).then(eb.ref('person_linked_by')).else(change.linkedBy).end(),
       can_read_reports: change.canReadReports ? 1 : 0,
       ...(!change.keepsSecondFactor && { totp_secret: null, totp_pending: null, totp_last_step: null }),
-    })
+    }))
     .where('id', '=', id)
     .execute();
 }

@@ -8,6 +8,8 @@ export interface NewUser {
   role: string;
   passwordHash: string;
   personId?: string | null;
+  /** The account that made the link to `personId` (db/schema.ts UserTable.person_linked_by). */
+  personLinkedBy?: string | null;
   canReadReports?: boolean;
 }
 
@@ -32,6 +34,7 @@ export async function insertUser(db: DB, user: NewUser): Promise<string> {
       password_hash: user.passwordHash,
       created_at: nowIso(),
       person_id: user.personId ?? null,
+      person_linked_by: user.personId ? (user.personLinkedBy ?? null) : null,
       can_read_reports: user.canReadReports ? 1 : 0,
     })
     .execute();
@@ -56,7 +59,7 @@ export async function findSessionUser(db: DB, idHash: string, now: string) {
   const row = await db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['u.id as id', 'u.login as login', 'u.full_name as fullName', 'u.role as role', 'u.person_id as personId', 'u.can_read_reports as canReadReports'])
+    .select(['u.id as id', 'u.login as login', 'u.full_name as fullName', 'u.role as role', 'u.person_id as personId', 'u.person_linked_by as personLinkedBy', 'u.can_read_reports as canReadReports'])
     .where('s.id', '=', idHash)
     .where('s.expires_at', '>', now)
     .executeTakeFirst();

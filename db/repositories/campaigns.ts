@@ -3,6 +3,7 @@ import type { DB } from '../connect.ts';
 import type { CampaignRow, Database, EvaluationRow } from '../schema.ts';
 import { newId, nowIso } from '../ids.ts';
 import { addLinks, replaceLinks, type MintLink } from './links.ts';
+import { respondentFlags, type RespondentFlag } from '../../shared/rules/respondentFlags.ts';
 
 export interface CampaignInput {
   name: string;
@@ -259,19 +260,31 @@ export interface InvitationView {
   relation: string;
   linkIssued: boolean;
   answered: boolean;
+  /** shared/rules/respondentFlags.ts */
+  flags: RespondentFlag[];
 }
 
 export async function listInvitations(db: DB, evaluationId: string): Promise<InvitationView[]> {
   const rows = await db
     .selectFrom('invitation as i')
     .innerJoin('person as p', 'p.id', 'i.respondent_id')
-    .select(['i.id as id', 'i.respondent_id as respondentId', 'p.full_name as respondentName', 'i.relation as relation', 'i.answered'])
-    .select((eb) => eb.exists(eb.selectFrom('link as l').select('l.token_hash').whereRef('l.invitation_id', '=', 'i.id')).as('hasLink'))
+    .innerJoin('evaluation as e', 'e.id', 'i.evaluation_id')
+    .innerJoin('campaign as c', 'c.id', 'e.campaign_id')
+    .select(['i.id as id', 'i.respondent_id as respondentId', 'p.full_name as respondentName', 'i.relation as relation', 'i.answered', 'p.created_at as createdAt', 'c.opened_at as openedAt'])
+    .select((eb) => [
+      eb.exists(eb.selectFrom('link as l').select('l.token_hash').whereRef('l.invitation_id', '=', 'i.id')).as('hasLink'),
+      eb.exists(eb.selectFrom('evaluation as any').select('any.id').whereRef('any.person_id', '=', 'i.respondent_id')).as('evaluatedAnywhere'),
+    ])
     .where('i.evaluation_id', '=', evaluationId)
     .orderBy(sql`case when i.relation = 'self' then 0 else 1 end`)
     .orderBy('p.full_name')
     .execute();
-  return rows.map(({ hasLink, answered, ...r }) => ({ ...r, linkIssued: Boolean(hasLink), answered: answered === 1 }));
+  return rows.map(({ hasLink, answered, createdAt, openedAt, evaluatedAnywhere, ...r }) => ({
+    ...r,
+    linkIssued: Boolean(hasLink),
+    answered: answered === 1,
+    flags: respondentFlags({ addedAfterOpening: openedAt !== null && createdAt > openedAt, evaluatedAnywhere: Boolean(evaluatedAnywhere) }),
+  }));
 }
 
 export interface RespondentAssignment {
@@ -331,7 +344,7 @@ export interface LinkTarget {
  * HR's re-issue — the chosen ones, whose earlier links stop working. Null, with nothing changed, when some
  * chosen invitation cannot have one (answered, or not in this campaign).
  */
-export async function storeNewLinks(db: DB, campaignId: string, only: readonly string[] | null, mint: MintLink): Promise<LinkTarget[] | null> {
+export async function storeNewLinks(db: DB, campaignId: string, only: readonly string[] | null, mint: MintLink, holderId: string | null): Promise<LinkTarget[] | null> {
   return db.transaction().execute(async (trx) => {
     let query = trx
       .selectFrom('invitation as i')
@@ -346,7 +359,7 @@ export async function storeNewLinks(db: DB, campaignId: string, only: readonly s
     const targets = await query.orderBy('e.full_name').orderBy('p.full_name').execute();
     if (only && targets.length !== only.length) return null;
     const ids = targets.map((t) => t.invitationId);
-    await (only ? replaceLinks(trx, ids, mint) : addLinks(trx, ids, mint));
+    await (only ? replaceLinks(trx, ids, mint, holderId) : addLinks(trx, ids, mint, holderId));
     return targets;
   });
 }

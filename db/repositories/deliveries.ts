@@ -147,6 +147,8 @@ export interface DeliveryJob {
   campaignStatus: string;
   deadline: string;
   origin: string;
+  /** The account that set the respondent's address: it holds the link sent there (link_holder). */
+  emailSetBy: string | null;
 }
 
 export async function deliveryJob(db: DB, id: string): Promise<DeliveryJob | undefined> {
@@ -158,7 +160,7 @@ export async function deliveryJob(db: DB, id: string): Promise<DeliveryJob | und
     .innerJoin('person as p', 'p.id', 'i.respondent_id')
     .select([
       'd.id', 'd.kind', 'd.link_origin as origin', 'i.id as invitationId', 'i.answered', 'i.relation', 'p.full_name as respondentName', 'p.email',
-      'e.full_name as evaluatedName', 'c.name as campaignName', 'c.status as campaignStatus', 'c.deadline',
+      'e.full_name as evaluatedName', 'c.name as campaignName', 'c.status as campaignStatus', 'c.deadline', 'p.email_set_by as emailSetBy',
     ])
     .where('d.id', '=', id)
     .executeTakeFirst();
@@ -204,7 +206,7 @@ export interface SheetTarget {
  * — claimed by inserting their print delivery, so that of two concurrent requests each invitation goes to
  * one. Null, with nothing changed, when some chosen invitation cannot be printed.
  */
-export async function claimSheets(db: DB, campaignId: string, only: readonly string[] | null, origin: string, mint: MintLink): Promise<SheetTarget[] | null> {
+export async function claimSheets(db: DB, campaignId: string, only: readonly string[] | null, origin: string, mint: MintLink, holderId: string | null): Promise<SheetTarget[] | null> {
   return db.transaction().execute(async (trx) => {
     const details = unanswered(trx, campaignId)
       .select(['i.id as invitationId', 'p.full_name as respondentName', 'e.full_name as evaluatedName', 'i.relation'])
@@ -215,7 +217,7 @@ export async function claimSheets(db: DB, campaignId: string, only: readonly str
       const targets = await details.where('i.id', 'in', only.length ? only : ['']).execute();
       if (targets.length !== only.length) return null;
       const ids = targets.map((t) => t.invitationId);
-      await replaceLinks(trx, ids, mint);
+      await replaceLinks(trx, ids, mint, holderId);
       const stamp = nowIso();
       await trx
         .insertInto('delivery')
@@ -237,7 +239,7 @@ export async function claimSheets(db: DB, campaignId: string, only: readonly str
       .execute();
     const ids = claimed.map((r) => r.invitation_id);
     if (ids.length === 0) return [];
-    await addLinks(trx, ids, mint);
+    await addLinks(trx, ids, mint, holderId);
     return details.where('i.id', 'in', ids).execute();
   });
 }

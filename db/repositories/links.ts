@@ -1,4 +1,5 @@
 import type { DB } from '../connect.ts';
+import { recordLinkHolder } from './linkHolders.ts';
 
 /**
  * The live links of invitations, as token hashes. A new delivery of an invitation adds a link and leaves the
@@ -8,9 +9,10 @@ import type { DB } from '../connect.ts';
 /** Makes a new token for an invitation, keeps it for the response, and returns its hash to store. */
 export type MintLink = (invitationId: string) => string;
 
-/** Adds a link to each invitation. */
-export async function addLinks(db: DB, invitationIds: readonly string[], mint: MintLink): Promise<void> {
+/** Adds a link to each invitation, held by `holderId` (the account it is shown or printed for; link_holder). */
+export async function addLinks(db: DB, invitationIds: readonly string[], mint: MintLink, holderId: string | null): Promise<void> {
   if (invitationIds.length === 0) return;
+  if (holderId) await recordLinkHolder(db, holderId, invitationIds);
   // Batches keep each statement well under SQLite's limit on bound parameters.
   for (let from = 0; from < invitationIds.length; from += 1000) {
     await db
@@ -21,17 +23,28 @@ export async function addLinks(db: DB, invitationIds: readonly string[], mint: M
 }
 
 /** Re-issue: every earlier link of these invitations stops working, and each gets one new link. */
-export async function replaceLinks(db: DB, invitationIds: readonly string[], mint: MintLink): Promise<void> {
+export async function replaceLinks(db: DB, invitationIds: readonly string[], mint: MintLink, holderId: string | null): Promise<void> {
   await removeLinksOf(db, invitationIds);
-  await addLinks(db, invitationIds, mint);
+  await addLinks(db, invitationIds, mint, holderId);
 }
 
 export async function removeLinksOf(db: DB, invitationIds: readonly string[]): Promise<void> {
   if (invitationIds.length) await db.deleteFrom('link').where('invitation_id', 'in', invitationIds).execute();
 }
 
-/** Adds one link to an invitation only while it is unanswered and its campaign open; false otherwise. */
-export async function addLinkIfOpen(db: DB, invitationId: string, tokenHash: string): Promise<boolean> {
+/**
+ * Adds one link to an invitation only while it is unanswered and its campaign open; false otherwise. The account
+ * that set the address it goes to (`holderId`) holds it, recorded in the same transaction.
+ */
+export async function addLinkIfOpen(db: DB, invitationId: string, tokenHash: string, holderId: string | null): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const added = await addOneLinkIfOpen(trx, invitationId, tokenHash);
+    if (added && holderId) await recordLinkHolder(trx, holderId, [invitationId]);
+    return added;
+  });
+}
+
+async function addOneLinkIfOpen(db: DB, invitationId: string, tokenHash: string): Promise<boolean> {
   const result = await db
     .insertInto('link')
     .columns(['token_hash', 'invitation_id'])

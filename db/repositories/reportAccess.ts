@@ -25,6 +25,8 @@ export interface ReadableReport {
 /**
  * The reports a staff member's account reaches by who they are: their own, those of the people they evaluate,
  * and those put before their calibration sessions — in released (closed or archived) campaigns, newest first.
+ * As shared/access/reportAccess.ts has it: `personId` only when the account was linked to it by someone else,
+ * and no one is the evaluator of a person whose manager they made themselves.
  */
 export async function reportsReachableBy(db: DB, userId: string, personId: string | null): Promise<ReadableReport[]> {
   const calibrated = db
@@ -48,7 +50,12 @@ export async function reportsReachableBy(db: DB, userId: string, personId: strin
     .where('c.status', 'in', ['closed', 'archived'])
     .where((eb) =>
       eb.or([
-        ...(personId ? [eb('e.person_id', '=', personId), eb('e.evaluator_id', '=', personId)] : []),
+        ...(personId
+          ? [
+              eb('e.person_id', '=', personId),
+              eb.and([eb('e.evaluator_id', '=', personId), eb.or([eb('e.evaluator_set_by', 'is', null), eb('e.evaluator_set_by', '<>', userId)])]),
+            ]
+          : []),
         eb('e.id', 'in', calibrated),
       ]),
     )

@@ -4,8 +4,8 @@ import type { DB } from '../connect.ts';
 
 /**
  * Every evaluated person of a campaign with what deciding on their report needs: who they are and who
- * evaluates them, their current unit, how many respondents answered, and whether the report was put before
- * a calibration session `userId` takes part in. One grouped query whatever the campaign's size.
+ * evaluates them, their current unit, how many respondents answered (and how many of those through links
+ * `userId` held), and whether the report was put before a calibration session `userId` takes part in. One grouped query whatever the campaign's size.
  */
 export async function batchCandidates(db: DB, campaignId: string, userId: string): Promise<BatchCandidate[]> {
   const rows = await db
@@ -17,8 +17,10 @@ export async function batchCandidates(db: DB, campaignId: string, userId: string
       'e.full_name as fullName',
       'e.person_id as personId',
       'e.evaluator_id as evaluatorId',
+      'e.evaluator_set_by as evaluatorSetBy',
       'p.unit_id as unitId',
       sql<number>`coalesce(sum(case when i.relation <> 'self' then i.answered else 0 end), 0)`.as('answered'),
+      sql<number>`coalesce(sum(case when i.relation <> 'self' and i.answered = 1 and exists (select 1 from link_holder as h where h.invitation_id = i.id and h.user_id = ${userId}) then 1 else 0 end), 0)`.as('held'),
       eb
         .exists(
           eb
@@ -31,9 +33,9 @@ export async function batchCandidates(db: DB, campaignId: string, userId: string
         .as('calibrated'),
     ])
     .where('e.campaign_id', '=', campaignId)
-    .groupBy(['e.id', 'e.full_name', 'e.person_id', 'e.evaluator_id', 'p.unit_id'])
+    .groupBy(['e.id', 'e.full_name', 'e.person_id', 'e.evaluator_id', 'e.evaluator_set_by', 'p.unit_id'])
     .orderBy('e.full_name')
     .orderBy('e.id')
     .execute();
-  return rows.map(({ calibrated, ...r }) => ({ ...r, answered: Number(r.answered), inViewersCalibration: Boolean(calibrated) }));
+  return rows.map(({ calibrated, ...r }) => ({ ...r, answered: Number(r.answered), held: Number(r.held), inViewersCalibration: Boolean(calibrated) }));
 }

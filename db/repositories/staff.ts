@@ -132,15 +132,29 @@ const personColumns = (input: PersonInput) => ({
   absent_until: input.absentUntil,
 });
 
-export async function insertPerson(db: DB, input: PersonInput): Promise<string> {
+/** A new person; `actorId` is the account that set their manager and address (db/schema.ts PersonTable). */
+export async function insertPerson(db: DB, input: PersonInput, actorId: string | null): Promise<string> {
   const id = newId();
   const now = nowIso();
-  await db.insertInto('person').values({ id, ...personColumns(input), created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('person')
+    .values({ id, ...personColumns(input), created_at: now, updated_at: now, manager_set_by: input.managerId ? actorId : null, email_set_by: input.email ? actorId : null })
+    .execute();
   return id;
 }
 
-export async function updatePerson(db: DB, id: string, input: PersonInput): Promise<void> {
-  await db.updateTable('person').set({ ...personColumns(input), updated_at: nowIso() }).where('id', '=', id).execute();
+/** Changes a person; `actorId` becomes the one who set the manager, or the address, where that changes. */
+export async function updatePerson(db: DB, id: string, input: PersonInput, actorId: string | null): Promise<void> {
+  await db
+    .updateTable('person')
+    .set((eb) => ({
+      ...personColumns(input),
+      updated_at: nowIso(),
+      manager_set_by: input.managerId === null ? null : eb.case().when('manager_id', '=', input.managerId).then(eb.ref('manager_set_by')).else(actorId).end(),
+      email_set_by: input.email === null ? null : eb.case().when('email', '=', input.email).then(eb.ref('email_set_by')).else(actorId).end(),
+    }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The chain of managers above a person, nearest first; used to refuse a manager that would close a cycle. */

@@ -22,9 +22,10 @@ export async function loadStaffSnapshot(db: DB): Promise<StaffSnapshot> {
 
 /**
  * Plans against the staff list as it is inside one transaction and writes the plan there: all valid rows or
- * nothing, and no other write slips in between reading and writing.
+ * nothing, and no other write slips in between reading and writing. `actorId` is recorded as having set each
+ * manager and address the plan writes.
  */
-export function applyStaffImport(db: DB, plan: (snapshot: StaffSnapshot) => ImportPlan): Promise<ImportPlan> {
+export function applyStaffImport(db: DB, plan: (snapshot: StaffSnapshot) => ImportPlan, actorId: string): Promise<ImportPlan> {
   return db.transaction().execute(async (trx) => {
     const result = plan(await loadStaffSnapshot(trx));
     const { units, inserts, updates } = result.writes;
@@ -32,9 +33,18 @@ export function applyStaffImport(db: DB, plan: (snapshot: StaffSnapshot) => Impo
     // Units come parents first and people managers first, so every reference exists when its row is written.
     for (const batch of chunks(units)) await trx.insertInto('unit').values(batch.map((u) => ({ ...u, created_at: now }))).execute();
     for (const batch of chunks(inserts)) {
-      await trx.insertInto('person').values(batch.map((p) => ({ ...p, created_at: now, updated_at: now }))).execute();
+      await trx
+        .insertInto('person')
+        .values(batch.map((p) => ({ ...p, created_at: now, updated_at: now, manager_set_by: p.manager_id ? actorId : null, email_set_by: p.email ? actorId : null })))
+        .execute();
     }
-    for (const { id, set } of updates) await trx.updateTable('person').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+    for (const { id, set } of updates) {
+      const setBy = {
+        ...('manager_id' in set && { manager_set_by: set.manager_id ? actorId : null }),
+        ...('email' in set && { email_set_by: set.email ? actorId : null }),
+      };
+      await trx.updateTable('person').set({ ...set, ...setBy, updated_at: now }).where('id', '=', id).execute();
+    }
     return result;
   });
 }

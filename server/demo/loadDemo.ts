@@ -61,7 +61,7 @@ export async function loadDemo(db: DB, answerKeys: AnswerKeys, today: Date, time
   }
   const personIds = new Map<string, string>();
   for (const [n, p] of demoStaff().entries()) {
-    const created = await createPerson(db, {
+    const { person: created } = await createPerson(db, {
       fullName: p.fullName,
       position: p.position,
       unitId: unitIds.get(p.unit)!,
@@ -73,7 +73,7 @@ export async function loadDemo(db: DB, answerKeys: AnswerKeys, today: Date, time
       absence: null,
       absentFrom: null,
       absentUntil: null,
-    });
+    }, null);
     personIds.set(p.key, created.id);
   }
   const staff = await listPeople(db);
@@ -100,7 +100,7 @@ export async function loadDemo(db: DB, answerKeys: AnswerKeys, today: Date, time
       await campaigns.setRespondents(db, id, evaluationId, pickRespondents(evaluated[i]!, staff));
     }
     await campaigns.openCampaign(db, answerKeys, id);
-    const links = await campaigns.issueLinks(db, id, undefined, 'http://demo');
+    const links = await campaigns.issueLinks(db, id, undefined, 'http://demo', null);
     const detail = await campaigns.campaignDetail(db, id);
     const byName = new Map(detail.evaluations.map((e) => [e.fullName, e]));
     for (const link of links) {

@@ -15,6 +15,8 @@ export interface SessionUser {
   role: string;
   /** The staff member the account belongs to, if any. */
   personId: string | null;
+  /** The account that linked it to that staff member: itself, and the link gives no report right. */
+  personLinkedBy: string | null;
   /** An HR officer's grant to read reports (§21). */
   canReadReports: boolean;
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { accountCreateBody, accountsForPeopleBody, accountUpdateBody } from '../../shared/schemas/accounts.ts';
+import { changesOf } from '../../shared/audit/auditChanges.ts';
 import { auditDetails } from '../http/auditTrail.ts';
 import { parseBody } from '../http/parseBody.ts';
 import type { AppEnv } from '../http/session.ts';
@@ -15,7 +16,8 @@ export function accountRoutes({ conn: { db } }: AppDeps) {
     .get('/accounts', async (c) => c.json(await accounts.listAccountsFor(db, c.get('user'))))
     .post('/accounts', async (c) => {
       const created = await accounts.createAccount(db, c.get('user'), await parseBody(c, accountCreateBody));
-      auditDetails(c, { name: created.account.login });
+      const { personName, role } = created.account;
+      auditDetails(c, { name: created.account.login, changes: changesOf([['role', null, role], ['staffRecord', null, personName]]) });
       return c.json(created, 201);
     })
     .post('/accounts/for-people', async (c) => {
@@ -25,8 +27,8 @@ export function accountRoutes({ conn: { db } }: AppDeps) {
       return c.json(result, 201);
     })
     .put('/accounts/:id', async (c) => {
-      const account = await accounts.updateAccount(db, c.get('user'), c.req.param('id'), await parseBody(c, accountUpdateBody));
-      auditDetails(c, { name: account.login });
+      const { account, changes } = await accounts.updateAccount(db, c.get('user'), c.req.param('id'), await parseBody(c, accountUpdateBody));
+      auditDetails(c, { name: account.login, ...(changes.length && { changes }) });
       return c.json({ account });
     })
     .post('/accounts/:id/password', async (c) => {

@@ -61,7 +61,7 @@ export function campaignRoutes({ conn: { db }, config, now, answerKeys }: RouteD
     .post('/campaigns/:id/links', async (c) => {
       const { invitationIds } = await parseBody(c, issueLinksBody);
       const origin = config.publicUrl ?? new URL(c.req.url).origin;
-      const links = await campaigns.issueLinks(db, c.req.param('id'), invitationIds, origin);
+      const links = await campaigns.issueLinks(db, c.req.param('id'), invitationIds, origin, c.get('user').id);
       auditDetails(c, { count: links.length });
       return c.json({ links }, 201);
     });

@@ -34,7 +34,7 @@ export function deliveryRoutes({ conn: { db }, config, now, deliveryWorker }: Ap
     })
     .post('/campaigns/:id/sheets', async (c) => {
       const { invitationIds } = await parseBody(c, chosenInvitationsBody);
-      const printed = await printSheets(db, c.req.param('id'), invitationIds, origin(c));
+      const printed = await printSheets(db, c.req.param('id'), invitationIds, origin(c), c.get('user').id);
       auditDetails(c, { count: printed.sheets.length });
       return c.json(printed, 201);
     });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { reportsReachableBy } from '../../db/repositories/reportAccess.ts';
+import { readsNoReports, reportingPerson } from '../../shared/access/reportAccess.ts';
 import { auditRead } from '../http/auditTrail.ts';
 import type { AppEnv } from '../http/session.ts';
 import { readReport } from '../services/reports.ts';
@@ -15,6 +16,6 @@ export function reportRoutes({ conn: { db } }: AppDeps) {
     })
     .get('/my/reports', async (c) => {
       const user = c.get('user');
-      return c.json({ reports: await reportsReachableBy(db, user.id, user.personId) });
+      return c.json({ reports: readsNoReports(user) ? [] : await reportsReachableBy(db, user.id, reportingPerson(user)) });
     });
 }

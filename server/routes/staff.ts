@@ -27,13 +27,13 @@ export function staffRoutes({ conn: { db } }: AppDeps) {
     })
     .get('/people', async (c) => c.json({ people: await listPeople(db) }))
     .post('/people', async (c) => {
-      const person = await staff.createPerson(db, await parseBody(c, personBody));
-      auditDetails(c, { name: person.fullName });
+      const { person, changes } = await staff.createPerson(db, await parseBody(c, personBody), c.get('user').id);
+      auditDetails(c, { name: person.fullName, ...(changes.length && { changes }) });
       return c.json({ person }, 201);
     })
     .put('/people/:id', async (c) => {
-      const person = await staff.updatePerson(db, c.req.param('id'), await parseBody(c, personBody));
-      auditDetails(c, { name: person.fullName });
+      const { person, changes } = await staff.updatePerson(db, c.req.param('id'), await parseBody(c, personBody), c.get('user').id);
+      auditDetails(c, { name: person.fullName, ...(changes.length && { changes }) });
       return c.json({ person });
     })
     .delete('/people/:id', async (c) => {

@@ -23,7 +23,7 @@ export function staffImportRoutes({ conn: { db }, now }: AppDeps) {
   return new Hono<AppEnv>()
     .post('/staff-import/preview', limit, async (c) => c.json(await previewImport(db, await uploadedFile(c))))
     .post('/staff-import/apply', limit, async (c) => {
-      const result = await applyImport(db, await uploadedFile(c), c.req.query('digest'));
+      const result = await applyImport(db, await uploadedFile(c), c.req.query('digest'), c.get('user').id);
       auditDetails(c, result.applied);
       return c.json(result);
     })

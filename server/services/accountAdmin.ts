@@ -8,6 +8,7 @@ import { offersSecondFactor } from '../../shared/access/secondFactor.ts';
 import type { AccountCreateBody, AccountUpdateBody } from '../../shared/schemas/accounts.ts';
 import { ApiError } from '../http/apiError.ts';
 import { generatePassword, hashPassword } from '../security/password.ts';
+import { changesOf } from '../../shared/audit/auditChanges.ts';
 import { createUser } from './accounts.ts';
 
 const REFUSAL_STATUS = { 'account.roleNotKept': 403, 'account.grantOnlyHr': 422, 'account.self': 409, 'account.selfSecondFactor': 409, 'account.lastAdmin': 409 } as const;
@@ -39,18 +40,24 @@ export async function listAccountsFor(db: DB, actor: Actor) {
 export async function createAccount(db: DB, actor: Actor, body: AccountCreateBody) {
   await check(db, actor, null, { kind: 'create', role: body.role, canReadReports: body.canReadReports });
   await checkPerson(db, body.personId, null);
-  const { password } = await createUser(db, body);
+  const { password } = await createUser(db, { ...body, personLinkedBy: actor.id });
   const { id } = (await findUserByLogin(db, body.login))!;
   return { account: (await repo.getAccountView(db, id))!, password };
 }
 
+/**
+ * Changes an account. Linking it to another staff member is recorded as made by `actor` (an account linked by
+ * itself gains no report right by it: shared/access/reportAccess.ts), and returned as a change for the audit log.
+ */
 export async function updateAccount(db: DB, actor: Actor, id: string, body: AccountUpdateBody) {
   const target = await existing(db, id);
   await check(db, actor, target, { kind: 'update', role: body.role, canReadReports: body.canReadReports });
   await checkPerson(db, body.personId, id);
+  const before = (await repo.getAccountView(db, id))!;
   // A role that is not offered a second factor does not keep one: its owner could no longer turn it off.
-  await repo.updateAccount(db, id, { ...body, keepsSecondFactor: offersSecondFactor(body.role) });
-  return (await repo.getAccountView(db, id))!;
+  await repo.updateAccount(db, id, { ...body, keepsSecondFactor: offersSecondFactor(body.role), linkedBy: actor.id });
+  const account = (await repo.getAccountView(db, id))!;
+  return { account, changes: changesOf([['staffRecord', before.personName, account.personName], ['role', before.role, account.role]]) };
 }
 
 /** A new generated password, returned once; the account's sessions are signed out. */
@@ -110,7 +117,7 @@ export async function createAccountsForPeople(db: DB, actor: Actor, personIds: r
   const hashes = await Promise.all(created.map((c) => hashPassword(c.password)));
   await repo.insertUsers(
     db,
-    created.map((c, i) => ({ login: c.login, fullName: c.fullName, role: 'employee', passwordHash: hashes[i]!, personId: c.personId })),
+    created.map((c, i) => ({ login: c.login, fullName: c.fullName, role: 'employee', passwordHash: hashes[i]!, personId: c.personId, personLinkedBy: actor.id })),
   );
   return { created, skipped };
 }

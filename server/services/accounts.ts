@@ -24,6 +24,8 @@ export interface NewAccount {
   password?: string;
   /** The staff member the account belongs to. */
   personId?: string | null;
+  /** The account that linked it to that staff member. */
+  personLinkedBy?: string | null;
   /** An HR officer's grant to read reports (§21). */
   canReadReports?: boolean;
 }

@@ -178,12 +178,14 @@ export interface IssuedLink {
 
 /**
  * Makes a fresh token per invitation and keeps only its hash: this list is the one moment the links exist
- * in readable form. Re-issuing an unanswered invitation's link disables every earlier one.
+ * in readable form, and `holderId`, the account it is shown to, holds them (link_holder: the answers that come
+ * through them do not count toward a report it reads). Re-issuing an unanswered invitation's link disables every
+ * earlier one.
  */
-export async function issueLinks(db: DB, campaignId: string, invitationIds: readonly string[] | undefined, origin: string): Promise<IssuedLink[]> {
+export async function issueLinks(db: DB, campaignId: string, invitationIds: readonly string[] | undefined, origin: string, holderId: string | null): Promise<IssuedLink[]> {
   await loadEditableCampaign(db, campaignId);
   const links = linkTokens();
-  const targets = await campaigns.storeNewLinks(db, campaignId, invitationIds ? [...new Set(invitationIds)] : null, links.mint);
+  const targets = await campaigns.storeNewLinks(db, campaignId, invitationIds ? [...new Set(invitationIds)] : null, links.mint, holderId);
   if (!targets) throw new ApiError(422, 'links.notReissuable');
   return targets.map((t) => ({ ...t, url: `${origin}/r#${links.tokenOf(t.invitationId)}` }));
 }

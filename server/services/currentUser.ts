@@ -10,6 +10,7 @@ export const sessionUserOf = (row: UserRow): SessionUser => ({
   fullName: row.full_name,
   role: row.role,
   personId: row.person_id,
+  personLinkedBy: row.person_linked_by,
   canReadReports: row.can_read_reports === 1,
 });
 

@@ -70,7 +70,7 @@ export class DeliveryWorker {
     if (!job.email) return deliveries.finish(this.db, id, { status: 'failed', attempts: 0, error: 'noEmail' });
     const token = newToken();
     const tokenHash = hashToken(token);
-    if (!(await links.addLinkIfOpen(this.db, job.invitationId, tokenHash))) return deliveries.drop(this.db, id);
+    if (!(await links.addLinkIfOpen(this.db, job.invitationId, tokenHash, job.emailSetBy))) return deliveries.drop(this.db, id);
     const url = `${job.origin}/r#${token}`;
     const message = buildMessage({ kind: job.kind, respondentName: job.respondentName, evaluatedName: job.evaluatedName, isSelf: job.isSelf, campaignName: job.campaignName, deadline: job.deadline, url });
     for (let attempt = 1; ; attempt++) {

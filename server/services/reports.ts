@@ -10,6 +10,8 @@ import { computeReport, type Report360 } from '../../shared/scoring/report360.ts
 import { analyseReport } from '../../shared/scoring/reportAnalysis.ts';
 import type { StoredGroup } from '../../shared/scoring/respondentGroup.ts';
 import { reportAccess } from '../../shared/access/reportAccess.ts';
+import { reportForReader } from '../../shared/scoring/readerThreshold.ts';
+import { answersHeldBy } from '../../db/repositories/linkHolders.ts';
 import { ApiError } from '../http/apiError.ts';
 import type { SessionUser } from '../http/session.ts';
 import { methodologyOf } from './campaigns.ts';
@@ -24,24 +26,27 @@ export async function readReport(db: DB, viewer: SessionUser, evaluationId: stri
   const access = reportAccess(viewer, {
     personId: evaluation.person_id,
     evaluatorId: evaluation.evaluator_id,
+    evaluatorSetBy: evaluation.evaluator_set_by,
     inViewersCalibration: await inUsersCalibration(db, viewer.id, evaluationId),
   });
   if (!access) throw new ApiError(403, 'report.forbidden');
-  return { access, ...(await evaluationReport(db, evaluationId)) };
+  return { access, ...(await evaluationReport(db, evaluationId, await answersHeldBy(db, evaluationId, viewer.id))) };
 }
 
 /**
- * The report itself, with no access check: for the demo, the services that already checked, and tests.
- * A shown report carries its analysis and, when the person's previous report was shown too, the change since.
+ * The report itself, with no access check: for the demo, the services that already checked, and tests. It
+ * counts only the answers whose links its reader did not hold (`heldByReader` of them came through such links:
+ * shared/scoring/readerThreshold.ts). A shown report carries its analysis and, when the person's previous report
+ * was shown too, the change since.
  */
-export async function evaluationReport(db: DB, evaluationId: string) {
+export async function evaluationReport(db: DB, evaluationId: string, heldByReader = 0) {
   const evaluation = await getEvaluation(db, evaluationId);
   if (!evaluation) throw new ApiError(404, 'evaluation.notFound');
   const campaign = (await getCampaign(db, evaluation.campaign_id))!;
   if (!hasReports(campaign.status)) throw new ApiError(409, 'report.notClosed');
   const methodology = methodologyOf(campaign.methodology_id);
   const responses = (await responsesOf(db, evaluationId)).map((r) => ({ ...r, group: r.group as StoredGroup | null }));
-  const report = computeReport(methodology, evaluation.form_key as FormKey, responses);
+  const report = reportForReader(computeReport(methodology, evaluation.form_key as FormKey, responses), heldByReader, methodology.rules.minResponsesForReport);
   const ready = report.status === 'ready' ? report : null;
   const previous = ready
     ? await previousEvaluation(db, { id: evaluation.id, personId: evaluation.person_id, formKey: evaluation.form_key, year: campaign.year, campaignCreatedAt: campaign.created_at })

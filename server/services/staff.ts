@@ -1,6 +1,7 @@
 import type { DB } from '../../db/connect.ts';
 import * as staff from '../../db/repositories/staff.ts';
 import type { PersonBody } from '../../shared/schemas/api.ts';
+import { changesOf } from '../../shared/audit/auditChanges.ts';
 import { ApiError } from '../http/apiError.ts';
 
 async function checkParentUnit(db: DB, unitId: string | null, parentId: string | null): Promise<void> {
@@ -40,17 +41,25 @@ async function checkPerson(db: DB, personId: string | null, input: PersonBody): 
   }
 }
 
-export async function createPerson(db: DB, input: PersonBody) {
+/** A new staff member; `actorId`, the account adding them, is recorded as having set their manager and address. */
+export async function createPerson(db: DB, input: PersonBody, actorId: string | null) {
   await checkPerson(db, null, input);
-  const id = await staff.insertPerson(db, input);
-  return (await staff.getPersonView(db, id))!;
+  const id = await staff.insertPerson(db, input, actorId);
+  const person = (await staff.getPersonView(db, id))!;
+  return { person, changes: changesOf([['manager', null, person.managerName], ['email', null, person.email]]) };
 }
 
-export async function updatePerson(db: DB, id: string, input: PersonBody) {
-  if (!(await staff.getPerson(db, id))) throw new ApiError(404, 'person.notFound');
+/**
+ * Changes a staff member. A changed manager or address is recorded as set by `actorId` (it gains no evaluator's
+ * right by it, and holds the links e-mailed there), and returned with its before and after for the audit log.
+ */
+export async function updatePerson(db: DB, id: string, input: PersonBody, actorId: string | null) {
+  const before = await staff.getPersonView(db, id);
+  if (!before) throw new ApiError(404, 'person.notFound');
   await checkPerson(db, id, input);
-  await staff.updatePerson(db, id, input);
-  return (await staff.getPersonView(db, id))!;
+  await staff.updatePerson(db, id, input, actorId);
+  const person = (await staff.getPersonView(db, id))!;
+  return { person, changes: changesOf([['manager', before.managerName, person.managerName], ['email', before.email, person.email]]) };
 }
 
 export async function deletePerson(db: DB, id: string): Promise<void> {

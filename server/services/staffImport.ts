@@ -43,12 +43,15 @@ export async function previewImport(db: DB, bytes: Uint8Array): Promise<ImportPr
   return { digest: fileDigest(bytes), ...plan.preview };
 }
 
-/** Applies the previewed file: its valid rows in one transaction, its rejected rows skipped. */
-export async function applyImport(db: DB, bytes: Uint8Array, digest: string | undefined): Promise<ImportResult> {
+/**
+ * Applies the previewed file: its valid rows in one transaction, its rejected rows skipped. The importing account
+ * (`actorId`) is recorded as having set the managers and addresses the file sets.
+ */
+export async function applyImport(db: DB, bytes: Uint8Array, digest: string | undefined, actorId: string): Promise<ImportResult> {
   if (!digest) throw new ApiError(400, 'import.digestRequired');
   if (digest !== fileDigest(bytes)) throw new ApiError(409, 'import.fileChanged');
   const table = await readTable(bytes);
-  const plan = await applyStaffImport(db, (snapshot) => planImport(table, snapshot, newId));
+  const plan = await applyStaffImport(db, (snapshot) => planImport(table, snapshot, newId), actorId);
   const { counts } = plan.preview;
   return {
     digest,

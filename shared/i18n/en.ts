@@ -16,6 +16,7 @@ import { badInput } from './sections/badInput.ts';
 import { signIn } from './sections/signIn.ts';
 import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
+import { linkCustody } from './sections/linkCustody.ts';
 import { respondent } from './sections/respondent.ts';
 
 /**
@@ -41,6 +42,7 @@ export const en = {
   ...signIn.en,
   ...myAccount.en,
   ...secondFactor.en,
+  ...linkCustody.en,
   ...respondent.en,
   'app.skipToContent': 'Skip to content',
 

@@ -17,6 +17,7 @@ import { badInput } from './sections/badInput.ts';
 import { signIn } from './sections/signIn.ts';
 import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
+import { linkCustody } from './sections/linkCustody.ts';
 import { respondent } from './sections/respondent.ts';
 
 /** Kazakh catalogue. Terms follow the methodology (seed 002, §34–37, Annexes 5–8). */
@@ -39,6 +40,7 @@ export const kk: Record<MessageKey, string> = {
   ...signIn.kk,
   ...myAccount.kk,
   ...secondFactor.kk,
+  ...linkCustody.kk,
   ...respondent.kk,
   'app.skipToContent': 'Мазмұнға өту',
 

@@ -17,6 +17,7 @@ import { badInput } from './sections/badInput.ts';
 import { signIn } from './sections/signIn.ts';
 import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
+import { linkCustody } from './sections/linkCustody.ts';
 import { respondent } from './sections/respondent.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
@@ -39,6 +40,7 @@ export const ru: Record<MessageKey, string> = {
   ...signIn.ru,
   ...myAccount.ru,
   ...secondFactor.ru,
+  ...linkCustody.ru,
   ...respondent.ru,
   'app.skipToContent': 'Перейти к содержимому',
 

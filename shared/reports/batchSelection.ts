@@ -12,10 +12,13 @@ export interface BatchCandidate {
   fullName: string;
   personId: string;
   evaluatorId: string | null;
+  evaluatorSetBy: string | null;
   /** The person's current unit (as the progress view groups them). */
   unitId: string | null;
   /** Respondents' questionnaires answered, the self-assessment not counted. */
   answered: number;
+  /** Of those, answered through links the viewer held: not counted for them (shared/scoring/readerThreshold.ts). */
+  held: number;
   inViewersCalibration: boolean;
 }
 
@@ -29,7 +32,8 @@ export interface BatchSelection {
 
 /**
  * The reports a batch prints: those of the chosen units (or the whole campaign) that the viewer may read
- * (§21, the same rule as one report) and that reached the minimum of respondents; the rest are counted.
+ * (§21, the same rule as one report) and that reached the minimum of respondents whose links the viewer did not
+ * hold (the same rule as one report); the rest are counted.
  */
 export function selectBatch(
   candidates: readonly BatchCandidate[],
@@ -40,7 +44,7 @@ export function selectBatch(
   for (const c of candidates) {
     if (options.unitIds && !(c.unitId && options.unitIds.has(c.unitId))) continue;
     if (!reportAccess(viewer, c)) selection.forbidden += 1;
-    else if (c.answered < options.minResponses) selection.insufficient += 1;
+    else if (c.answered - c.held < options.minResponses) selection.insufficient += 1;
     else selection.included.push(c);
   }
   return selection;

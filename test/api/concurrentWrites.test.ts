@@ -16,12 +16,12 @@ describe('two requests writing the same record at once', () => {
 
   it('turns the database’s unique-constraint refusal into a 409, and nothing else', async () => {
     const unit = await insertUnit(t.conn.db, { name: 'Бөлім', parentId: null });
-    await insertPerson(t.conn.db, person(unit.id, 'Бірінші', 'T-1'));
-    const duplicate = await insertPerson(t.conn.db, person(unit.id, 'Екінші', 'T-1')).catch((error: unknown) => error);
+    await insertPerson(t.conn.db, person(unit.id, 'Бірінші', 'T-1'), null);
+    const duplicate = await insertPerson(t.conn.db, person(unit.id, 'Екінші', 'T-1'), null).catch((error: unknown) => error);
     expect(databaseConflict(duplicate)?.toJSON()).toEqual({
       error: { code: 'conflict', message: 'Someone changed the same record at the same time; reload and try again.' },
     });
-    const missingUnit = await insertPerson(t.conn.db, person(crypto.randomUUID(), 'Үшінші')).catch((error: unknown) => error);
+    const missingUnit = await insertPerson(t.conn.db, person(crypto.randomUUID(), 'Үшінші'), null).catch((error: unknown) => error);
     expect(missingUnit).toBeInstanceOf(Error);
     expect(databaseConflict(missingUnit)).toBeNull();
     expect(databaseConflict(new Error('x'))).toBeNull();

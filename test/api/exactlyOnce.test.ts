@@ -15,7 +15,7 @@ import { hashToken, newToken } from '../../server/security/tokens.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
-import { jsonOf, testAnswerKeys, type TestApp } from '../support/testApp.ts';
+import { jsonOf, signInDistributor, signInWith, testAnswerKeys, type TestApp } from '../support/testApp.ts';
 import { connectTestDatabase, freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-once-'));
@@ -48,6 +48,7 @@ async function startServer(databaseUrl: string): Promise<RealServer> {
     conn,
     call,
     cookie: '',
+    distributor: '',
     json: jsonOf(call),
     setNow: () => {
       throw new Error('this server keeps its clock');
@@ -60,8 +61,8 @@ async function startServer(databaseUrl: string): Promise<RealServer> {
       await conn.db.destroy();
     },
   };
-  const login = await call('POST', '/auth/login', { login: 'hr', password: 'exactly-once-password' }, { cookie: null });
-  real.cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  real.cookie = await signInWith(call, 'hr', 'exactly-once-password');
+  real.distributor = await signInDistributor(conn.db, call, 'exactly-once-password');
   return real;
 }
 

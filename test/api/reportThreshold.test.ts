@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/services/accounts.ts';
 import { openWithRelations, type Assigned } from '../support/campaignWithRelations.ts';
-import { fullAnswers, seedUnit, tokenOf } from '../support/fixtures.ts';
+import { fullAnswers, issueLinks, seedUnit, tokenOf } from '../support/fixtures.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
 // No Chromium here: a report that passes the threshold reaches the printer and gets 503, one under it never does.
@@ -34,7 +34,7 @@ async function closedWithAnswerCounts() {
     expect(set.status).toBe(204);
   }
   expect((await t.json('POST', `/campaigns/${campaignId}/open`)).status).toBe(204);
-  const links = (await t.json('POST', `/campaigns/${campaignId}/links`, {})).body.links as Array<{ relation: string; url: string; evaluatedName: string }>;
+  const links = await issueLinks(t, campaignId);
   for (const [k, evaluated] of employees.slice(0, 4).entries()) {
     const own = links.filter((l) => l.evaluatedName === evaluated.fullName);
     const answering = [...own.filter((l) => l.relation !== 'self').slice(0, k), own.find((l) => l.relation === 'self')!];

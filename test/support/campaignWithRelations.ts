@@ -1,5 +1,5 @@
 import type { FormKey } from '../../shared/methodology/types.ts';
-import { fullAnswers, tokenOf } from './fixtures.ts';
+import { fullAnswers, issueLinks, tokenOf } from './fixtures.ts';
 import type { TestApp } from './testApp.ts';
 
 export interface Assigned {
@@ -19,7 +19,7 @@ export async function openWithRelations(t: TestApp, evaluatedId: string, respond
   if (set.status !== 204) throw new Error(JSON.stringify(set.body));
   const opened = await t.json('POST', `/campaigns/${campaignId}/open`);
   if (opened.status !== 204) throw new Error(JSON.stringify(opened.body));
-  const links = (await t.json('POST', `/campaigns/${campaignId}/links`, {})).body.links as Array<{ invitationId: string; relation: string; url: string }>;
+  const links = await issueLinks(t, campaignId);
   const detail = (await t.json('GET', `/campaigns/${campaignId}/evaluations/${evaluationId}`)).body;
   const formKey = detail.evaluation.form_key as FormKey;
   const invitationOf = new Map<string, string>(

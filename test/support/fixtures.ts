@@ -22,6 +22,24 @@ export function fullAnswers(formKey: FormKey, value: (ci: number, si: number) =>
 
 export const tokenOf = (url: string) => url.slice(url.indexOf('#') + 1);
 
+export interface ListedLink {
+  invitationId: string;
+  respondentName: string;
+  evaluatedName: string;
+  relation: string;
+  url: string;
+}
+
+/**
+ * Issues a campaign's links as a list, as the HR officer who hands them out (TestApp.distributor) — not the one
+ * whose session the tests read reports with, for whom answers through links they held would not count.
+ */
+export async function issueLinks(t: TestApp, campaignId: string, body: { invitationIds?: string[] } = {}): Promise<ListedLink[]> {
+  const res = await t.call('POST', `/campaigns/${campaignId}/links`, body, { cookie: t.distributor });
+  if (res.status !== 201) throw new Error(`links: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { links: ListedLink[] }).links;
+}
+
 /** Creates a campaign for `evaluatedId` with the given respondents, opens it and issues links. */
 export async function openCampaignWith(t: TestApp, evaluatedId: string, respondentIds: string[], year = 2025) {
   const campaignId = (await t.json('POST', '/campaigns', { name: `360 ${year}`, year })).body.id as string;
@@ -32,6 +50,6 @@ export async function openCampaignWith(t: TestApp, evaluatedId: string, responde
   if (set.status !== 204) throw new Error(JSON.stringify(set.body));
   const opened = await t.json('POST', `/campaigns/${campaignId}/open`);
   if (opened.status !== 204) throw new Error(JSON.stringify(opened.body));
-  const links = (await t.json('POST', `/campaigns/${campaignId}/links`, {})).body.links as Array<{ relation: string; url: string; respondentName: string }>;
+  const links = await issueLinks(t, campaignId);
   return { campaignId, evaluationId: evaluationId!, links };
 }

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { canonicalAnswers } from '../../shared/scoring/canonicalAnswers.ts';
-import { fullAnswers, seedUnit, tokenOf } from './fixtures.ts';
+import { fullAnswers, issueLinks, seedUnit, tokenOf } from './fixtures.ts';
 import type { TestApp } from './testApp.ts';
 
 /** Spearman's rank correlation between the order of `values` and the order of their positions. */
@@ -61,7 +61,7 @@ export async function submitInKnownOrder(app: TestApp, options: { beforeEach?: (
     expect(set.status).toBe(204);
   }
   expect((await app.json('POST', `/campaigns/${campaignId}/open`)).status).toBe(204);
-  const links = ((await app.json('POST', `/campaigns/${campaignId}/links`, {})).body.links as Array<{ relation: string; url: string; invitationId: string }>).filter((l) => l.relation !== 'self');
+  const links = (await issueLinks(app, campaignId)).filter((l) => l.relation !== 'self');
   expect(links).toHaveLength(EVALUATED * PER_EVALUATION);
   const random = seeded(360);
   for (let i = links.length - 1; i > 0; i--) {

@@ -10,7 +10,7 @@ import { smtpMailer } from '../../server/mail/mailer.ts';
 import { PdfBrowser } from '../../server/pdf/pdfBrowser.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { DeliveryWorker } from '../../server/services/deliveryWorker.ts';
-import { jsonOf, testAnswerKeys, type TestApp } from './testApp.ts';
+import { jsonOf, signInDistributor, signInWith, testAnswerKeys, type TestApp } from './testApp.ts';
 import { connectFresh } from './testDatabase.ts';
 
 export interface LiveServer extends TestApp {
@@ -56,6 +56,7 @@ export async function startLiveServer(options: { chromiumPath?: string } = {}): 
     conn,
     call,
     cookie: '',
+    distributor: '',
     json: jsonOf(call),
     setNow: (date) => (now = date),
     deliveryWorker,
@@ -68,7 +69,7 @@ export async function startLiveServer(options: { chromiumPath?: string } = {}): 
       await conn.db.destroy();
     },
   };
-  const login = await call('POST', '/auth/login', { login: 'hr', password: PASSWORD }, { cookie: null });
-  live.cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  live.cookie = await signInWith(call, 'hr', PASSWORD);
+  live.distributor = await signInDistributor(conn.db, call, PASSWORD);
   return live;
 }

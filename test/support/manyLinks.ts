@@ -62,7 +62,7 @@ export async function openCampaignWithManyLinks(
   );
   answerKeys?.create(campaignId);
   await transitionCampaign(db, campaignId, 'draft', 'open', stamp);
-  const issued = await issueLinks(db, campaignId, undefined, 'http://b360.test');
+  const issued = await issueLinks(db, campaignId, undefined, 'http://b360.test', null);
   const invitations = new Map(
     (await db.selectFrom('invitation').select(['id', 'evaluation_id', 'relation']).execute()).map((i) => [i.id, i]),
   );

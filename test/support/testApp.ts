@@ -21,6 +21,12 @@ export interface TestApp {
   call: (method: string, path: string, body?: unknown, options?: { cookie?: string | null; raw?: string | Uint8Array<ArrayBuffer>; contentType?: string; origin?: string | null; headers?: Record<string, string> }) => Promise<Response>;
   json: <T = any>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
   cookie: string;
+  /**
+   * The session of a second HR officer who hands out the links (test/support/fixtures.ts issueLinks): the links
+   * they held do not count in the reports they read (shared/scoring/readerThreshold.ts), and the tests read
+   * reports as the HR officer of `cookie`, who did not hold them.
+   */
+  distributor: string;
   setNow: (date: Date) => void;
   /** Sends the app's e-mail; `await deliveryWorker.kick()` waits until the queue is empty. */
   deliveryWorker: DeliveryWorker;
@@ -43,6 +49,21 @@ export const jsonOf =
 export const testAnswerKeys = (): AnswerKeys => new AnswerKeys(removeAfterwards(fs.mkdtempSync(path.join(os.tmpdir(), 'b360-keys-'))));
 
 const PASSWORD = 'api-test-password';
+
+/** The login of the HR officer who hands out links in tests (TestApp.distributor). */
+export const DISTRIBUTOR = 'hr-links';
+
+/** Signs an account in; its session cookie. */
+export async function signInWith(call: TestApp['call'], login: string, password = PASSWORD): Promise<string> {
+  const res = await call('POST', '/auth/login', { login, password }, { cookie: null });
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+/** Makes the HR officer who hands out links (TestApp.distributor) and signs them in. */
+export async function signInDistributor(db: Connection['db'], call: TestApp['call'], password = PASSWORD): Promise<string> {
+  await createUser(db, { login: DISTRIBUTOR, fullName: 'HR (links)', role: 'hr', password });
+  return signInWith(call, DISTRIBUTOR, password);
+}
 const ORIGIN = 'http://b360.test';
 
 /**
@@ -81,12 +102,13 @@ export async function createTestApp(
     app,
     call,
     cookie: '',
+    distributor: '',
     json: jsonOf(call),
     setNow: (date) => (now = date),
     deliveryWorker,
     answerKeys,
   };
-  const login = await call('POST', '/auth/login', { login: 'hr', password: PASSWORD }, { cookie: null });
-  testApp.cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  testApp.cookie = await signInWith(call, 'hr');
+  testApp.distributor = setup.existingAccount ? await signInWith(call, DISTRIBUTOR) : await signInDistributor(conn.db, call);
   return testApp;
 }

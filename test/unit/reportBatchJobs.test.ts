@@ -5,8 +5,8 @@ import type { ReportRenderer } from '../../server/pdf/reportRenderer.ts';
 import { ReportBatchJobs } from '../../server/services/reportBatchJobs.ts';
 import type { BatchCandidate } from '../../shared/reports/batchSelection.ts';
 
-const viewer = { id: 'u1', login: 'head', fullName: 'Head', role: 'hr_head', personId: null, canReadReports: false };
-const candidate = (n: number, fullName: string) => ({ evaluationId: `e${n}`, fullName, personId: `p${n}`, evaluatorId: null, unitId: null, answered: 3, inViewersCalibration: false }) satisfies BatchCandidate;
+const viewer = { id: 'u1', login: 'head', fullName: 'Head', role: 'hr_head', personId: null, personLinkedBy: null, canReadReports: false };
+const candidate = (n: number, fullName: string) => ({ evaluationId: `e${n}`, fullName, personId: `p${n}`, evaluatorId: null, evaluatorSetBy: null, unitId: null, answered: 3, held: 0, inViewersCalibration: false }) satisfies BatchCandidate;
 const plan = (included: BatchCandidate[]) =>
   ({
     campaign: { id: 'c1', name: '360 2025', year: 2025 },

@@ -38,6 +38,7 @@ const en = {
   'errors.link.notOpen': 'The evaluation campaign has not started yet. Please open the link again once HR announces it.',
   'errors.answers.incomplete': '{count} statement(s) are not answered.',
   'errors.answers.invalid': 'The answers do not match the questionnaire.',
+  'errors.answers.keyMissing': 'Your answers could not be recorded just now: the server cannot seal them. Nothing was stored — your answers stay on this page; please try again later, or tell HR.',
 } as const;
 
 type Section = Record<keyof typeof en, string>;
@@ -77,6 +78,7 @@ const kk: Section = {
   'errors.link.notOpen': 'Бағалау науқаны әлі басталған жоқ. Персоналды басқару қызметі хабарлағаннан кейін сілтемені қайта ашыңыз.',
   'errors.answers.incomplete': '{count} сұраққа жауап берілмеген.',
   'errors.answers.invalid': 'Жауаптар сауалнамаға сәйкес келмейді.',
+  'errors.answers.keyMissing': 'Жауаптарыңыз қазір жазылмады: сервер оларды шифрлай алмай тұр. Ештеңе сақталған жоқ — жауаптарыңыз осы бетте қалады; кейінірек қайталап көріңіз немесе персоналды басқару қызметіне хабарлаңыз.',
 };
 
 const ru: Section = {
@@ -114,6 +116,7 @@ const ru: Section = {
   'errors.link.notOpen': 'Оценочная кампания ещё не началась. Откройте ссылку снова, когда служба управления персоналом объявит о её начале.',
   'errors.answers.incomplete': 'Вопросов без ответа: {count}.',
   'errors.answers.invalid': 'Ответы не соответствуют анкете.',
+  'errors.answers.keyMissing': 'Ваши ответы сейчас не удалось записать: сервер не может их зашифровать. Ничего не сохранено — ответы остаются на этой странице; попробуйте позже или сообщите в службу управления персоналом.',
 };
 
 export const respondent = { en, kk, ru };

@@ -40,6 +40,7 @@ export function LinksPanel(props: { links: IssuedLink[]; fileName: string; onClo
       <h2 id="links-title">{t('links.title')}</h2>
       <Show when={props.links.length > 0} fallback={<p>{t('links.none')}</p>}>
         <p class="warning">{t('links.once')}</p>
+        <p class="notice small">{t('links.held')}</p>
         <div class="toolbar">
           <button type="button" onClick={download}>{t('links.download')}</button>
           <button type="button" class="secondary" onClick={() => void copy()}>{copied() ? t('links.copied') : t('links.copy')}</button>

@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { AuditView } from '../../../../db/repositories/audit.ts';
 import { AUDIT_ACTIONS, auditActionKey, isAuditDetail, type AuditDetail } from '../../../../shared/audit/auditActions.ts';
+import { isAuditChange } from '../../../../shared/audit/auditChanges.ts';
 import { api, errorText } from '../../common/api.ts';
 import { formatDateTime } from '../../../../shared/i18n/dates.ts';
 import { t } from '../../common/i18n.ts';
@@ -49,12 +50,15 @@ export function AuditPage() {
     return key ? t(key) : a;
   };
   const describe = (e: AuditView) => {
-    const { name, ...numbers } = e.details ?? {};
+    const { name, changes, ...numbers } = e.details ?? {};
     const figures = Object.entries(numbers)
       .filter((entry): entry is [AuditDetail, number] => typeof entry[1] === 'number' && isAuditDetail(entry[0]))
       .map(([key, value]) => `${t(`audit.detail.${key}`)}: ${value}`);
+    const changed = (Array.isArray(changes) ? changes : [])
+      .filter(isAuditChange)
+      .map((c) => `${t(`audit.change.${c.field}`)}: ${c.before ?? t('common.none')} → ${c.after ?? t('common.none')}`);
     const subject = typeof name === 'string' ? name : e.target ? Object.values(e.target).join(' / ') : t('common.none');
-    return [subject, ...figures].join(' · ');
+    return [subject, ...changed, ...figures].join(' · ');
   };
 
   return (

@@ -52,7 +52,14 @@ export default function ReportPage(props: Partial<RouteSectionProps> & { eid?: s
             <p><strong>{t('report.person')}:</strong> {d().evaluation.fullName}, {d().evaluation.position}, {d().evaluation.unitName}</p>
             <Switch>
               <Match when={d().report.status === 'insufficient' && d().report}>
-                {(r) => <p class="warning" role="status">{t('report.insufficient', { count: r().responseCount, required: (r() as { required: number }).required })}</p>}
+                {(r) => {
+                  const { required, heldByReader } = r() as { required: number; heldByReader?: number };
+                  return (
+                    <p class="warning" role="status">
+                      {heldByReader ? t('report.insufficientHeld', { count: r().responseCount, held: heldByReader, required }) : t('report.insufficient', { count: r().responseCount, required })}
+                    </p>
+                  );
+                }}
               </Match>
               <Match when={d().report.status === 'ready' && (d().report as Extract<Report360, { status: 'ready' }>)}>
                 {(r) => (

@@ -131,6 +131,7 @@ export function RespondentsPage() {
             {(absence) => <p class="warning" data-testid="without-participation">{t('building.withoutParticipationNote', { absence: t(`absence.${absence() as Absence}`) })}</p>}
           </Show>
           <Show when={links()}>{(l) => <LinksPanel links={l()} fileName="link.csv" onClose={() => setLinks(null)} />}</Show>
+          <Show when={detail()!.invitations.some((i) => i.flags.length > 0)}><p class="warning" role="status">{t('respondents.flagsHint')}</p></Show>
           <form onSubmit={save} novalidate aria-labelledby="respondents-list">
             <h2 id="respondents-list">{t('campaign.respondents')} — {t('respondents.chosen', { count: choices().length })}</h2>
             <div class="table-wrap">
@@ -151,7 +152,10 @@ export function RespondentsPage() {
                       const invitation = () => invitationOf(c.personId);
                       return (
                         <tr data-testid="respondent-row">
-                          <td>{person()?.fullName ?? invitation()?.respondentName}<br /><span class="muted small">{person()?.position}</span></td>
+                          <td>
+                            {person()?.fullName ?? invitation()?.respondentName}<br /><span class="muted small">{person()?.position}</span>
+                            <For each={invitation()?.flags ?? []}>{(flag) => <><br /><span class="flag small" data-testid="respondent-flag">⚑ {t(`respondents.flag.${flag}`)}</span></>}</For>
+                          </td>
                           <td>
                             <label class="visually-hidden" for={`rel-${c.personId}`}>{t('respondents.relation')}</label>
                             <select id={`rel-${c.personId}`} value={c.relation} onChange={(ev) => setRelation(c.personId, ev.currentTarget.value as Choice['relation'])}>

@@ -69,6 +69,7 @@ export default function SheetsPage() {
             <h1>{t('sheets.title')}</h1>
             <Show when={b().sheets.length > 0} fallback={<p>{t('sheets.none')}</p>}>
               <p class="warning">{t('sheets.once')}</p>
+              <p class="notice small">{t('links.held')}</p>
               <p><button type="button" onClick={() => window.print()}>{t('sheets.print')}</button></p>
             </Show>
           </div>
