@@ -17,6 +17,7 @@ import { signIn } from './sections/signIn.ts';
 import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
 import { respondent } from './sections/respondent.ts';
+import { linkOrigin } from './sections/linkOrigin.ts';
 
 /**
  * English catalogue: the key set every catalogue must match (kk.ts and ru.ts are checked against it
@@ -42,6 +43,7 @@ export const en = {
   ...myAccount.en,
   ...secondFactor.en,
   ...respondent.en,
+  ...linkOrigin.en,
   'app.skipToContent': 'Skip to content',
 
   'nav.people': 'Staff',

@@ -18,6 +18,7 @@ import { signIn } from './sections/signIn.ts';
 import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
 import { respondent } from './sections/respondent.ts';
+import { linkOrigin } from './sections/linkOrigin.ts';
 
 /** Kazakh catalogue. Terms follow the methodology (seed 002, §34–37, Annexes 5–8). */
 export const kk: Record<MessageKey, string> = {
@@ -40,6 +41,7 @@ export const kk: Record<MessageKey, string> = {
   ...myAccount.kk,
   ...secondFactor.kk,
   ...respondent.kk,
+  ...linkOrigin.kk,
   'app.skipToContent': 'Мазмұнға өту',
 
   'nav.people': 'Қызметкерлер',

@@ -18,6 +18,7 @@ import { signIn } from './sections/signIn.ts';
 import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
 import { respondent } from './sections/respondent.ts';
+import { linkOrigin } from './sections/linkOrigin.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
 export const ru: Record<MessageKey, string> = {
@@ -40,6 +41,7 @@ export const ru: Record<MessageKey, string> = {
   ...myAccount.ru,
   ...secondFactor.ru,
   ...respondent.ru,
+  ...linkOrigin.ru,
   'app.skipToContent': 'Перейти к содержимому',
 
   'nav.people': 'Сотрудники',
