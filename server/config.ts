@@ -6,8 +6,11 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('data'),
   DATABASE_URL: z.string().optional(),
-  /** Origin put in front of respondent links, e.g. https://bagalau.example.kz; by default the request's own. */
-  PUBLIC_URL: z.url().optional(),
+  /**
+   * The address respondents open, put in front of every link, e.g. https://bagalau.example.kz. Without it links
+   * are issued only for this computer (server/http/linkOrigin.ts).
+   */
+  PUBLIC_URL: z.string().refine(isOrigin, { error: 'an http:// or https:// address with no path, query or fragment, e.g. https://bagalau.example.kz' }).optional(),
   /** The organisation's time zone: deadlines end at midnight there. */
   TIME_ZONE: z.string().default('Asia/Almaty'),
   /** Where invitations and reminders are sent from, e.g. smtps://user:pass@mail.example.kz:465; without it, no e-mail. */
@@ -24,11 +27,19 @@ const envSchema = z.object({
   ANSWER_KEY_DIR: z.string().min(1).optional(),
 });
 
+/** Whether `value` names an origin alone (a trailing slash allowed): anything after it would break the links built on it. */
+function isOrigin(value: string): boolean {
+  if (!URL.canParse(value) || /[?#]/.test(value)) return false;
+  const url = new URL(value);
+  return ['http:', 'https:'].includes(url.protocol) && url.pathname === '/' && !url.username && !url.password;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
   databaseUrl: string;
+  /** PUBLIC_URL as an origin (lower case, no default port, no slash). */
   publicUrl: string | null;
   timeZone: string;
   /** Null when e-mail sending is not configured. */
@@ -64,7 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'bagalau360.sqlite')}`,
-    publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? null,
+    publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
     timeZone: e.TIME_ZONE,
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     chromiumPath: e.CHROMIUM_PATH,

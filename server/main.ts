@@ -1,8 +1,11 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { connect } from '../db/connect.ts';
 import { failInterrupted } from '../db/repositories/deliveries.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { linkOriginNotice } from './http/linkOrigin.ts';
 import { ensureFirstAdmin } from './services/accounts.ts';
 import { AnswerKeys } from './security/answerKeys.ts';
 import { checkAnswerKeys, closeOverdueCampaigns } from './services/campaignClosing.ts';
@@ -62,10 +65,15 @@ const reminderTimer = setInterval(remind, 60_000);
 
 // Chromium starts with the first PDF asked for, not with the server.
 const pdfBrowser = new PdfBrowser(config.chromiumPath);
-const app = createApp({ conn, config, now, deliveryWorker, pdfBrowser, answerKeys });
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Bagalau 360 listens on http://localhost:${info.port} (database: ${conn.dialect}${conn.file ? ` ${conn.file}` : ''})`);
-});
+// The app is made once the port is known (PORT=0 takes any free one): links without PUBLIC_URL name the port taken.
+let app: ReturnType<typeof createApp> | undefined;
+const server = serve({ fetch: (request, env) => app!.fetch(request, env), port: config.port, hostname: config.host });
+await once(server, 'listening');
+const { port } = server.address() as AddressInfo;
+app = createApp({ conn, config: { ...config, port }, now, deliveryWorker, pdfBrowser, answerKeys });
+const notice = linkOriginNotice({ ...config, port });
+if (notice) console.log(notice);
+console.log(`Bagalau 360 listens on http://localhost:${port} (database: ${conn.dialect}${conn.file ? ` ${conn.file}` : ''})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -7,7 +7,9 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Refuses a state-changing request that a page of another site could have sent (CSRF): it must name our own
  * origin in Origin, or, when a browser leaves Origin out, say Sec-Fetch-Site: same-origin — both are headers a
  * page cannot set. A request with neither is refused too, so a tool writing to the API sends Origin itself.
- * Our origin is the request's own, PUBLIC_URL's, or, behind a trusted proxy, the one it forwards.
+ * Our origin is the request's own, PUBLIC_URL's, or, behind a trusted proxy, the one it forwards. The request's
+ * own comes from its Host, which only a client outside any browser can forge, and such a client carries no one's
+ * session cookie to borrow; a browser always names the site it sends to, and our cookies go only to ours.
  */
 export function sameOrigin(options: { publicUrl: string | null; trustProxy: boolean }): MiddlewareHandler {
   return async (c, next) => {

@@ -9,6 +9,7 @@ import {
 } from '../../shared/schemas/api.ts';
 import { localDate } from '../../shared/rules/campaignDeadline.ts';
 import { auditDetails } from '../http/auditTrail.ts';
+import { linkOrigin } from '../http/linkOrigin.ts';
 import { parseBody } from '../http/parseBody.ts';
 import type { AppEnv } from '../http/session.ts';
 import { closeCampaign } from '../services/campaignClosing.ts';
@@ -60,7 +61,7 @@ export function campaignRoutes({ conn: { db }, config, now, answerKeys }: RouteD
     })
     .post('/campaigns/:id/links', async (c) => {
       const { invitationIds } = await parseBody(c, issueLinksBody);
-      const origin = config.publicUrl ?? new URL(c.req.url).origin;
+      const origin = linkOrigin(config, c);
       const links = await campaigns.issueLinks(db, c.req.param('id'), invitationIds, origin, c.get('user').id);
       auditDetails(c, { count: links.length });
       return c.json({ links }, 201);

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { chosenInvitationsBody, reminderScheduleBody } from '../../shared/schemas/deliveries.ts';
 import { auditDetails } from '../http/auditTrail.ts';
+import { linkOrigin } from '../http/linkOrigin.ts';
 import { parseBody } from '../http/parseBody.ts';
 import type { AppEnv } from '../http/session.ts';
 import { smtpMailer } from '../mail/mailer.ts';
@@ -12,7 +13,7 @@ import type { AppDeps } from './deps.ts';
 /** Invitations by e-mail, reminders and printed sheets; sending is queued and answered with 202 at once. */
 export function deliveryRoutes({ conn: { db }, config, now, deliveryWorker }: AppDeps) {
   const worker = deliveryWorker ?? new DeliveryWorker(db, smtpMailer(config.mail));
-  const origin = (c: Context) => config.publicUrl ?? new URL(c.req.url).origin;
+  const origin = (c: Context) => linkOrigin(config, c);
   const queued = (c: Context<AppEnv>, count: number) => {
     auditDetails(c, { count });
     return c.json({ queued: count }, 202);

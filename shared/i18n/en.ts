@@ -18,6 +18,7 @@ import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
 import { linkCustody } from './sections/linkCustody.ts';
 import { respondent } from './sections/respondent.ts';
+import { linkOrigin } from './sections/linkOrigin.ts';
 
 /**
  * English catalogue: the key set every catalogue must match (kk.ts and ru.ts are checked against it
@@ -44,6 +45,7 @@ export const en = {
   ...secondFactor.en,
   ...linkCustody.en,
   ...respondent.en,
+  ...linkOrigin.en,
   'app.skipToContent': 'Skip to content',
 
   'nav.people': 'Staff',

@@ -19,6 +19,7 @@ import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
 import { linkCustody } from './sections/linkCustody.ts';
 import { respondent } from './sections/respondent.ts';
+import { linkOrigin } from './sections/linkOrigin.ts';
 
 /** Kazakh catalogue. Terms follow the methodology (seed 002, §34–37, Annexes 5–8). */
 export const kk: Record<MessageKey, string> = {
@@ -42,6 +43,7 @@ export const kk: Record<MessageKey, string> = {
   ...secondFactor.kk,
   ...linkCustody.kk,
   ...respondent.kk,
+  ...linkOrigin.kk,
   'app.skipToContent': 'Мазмұнға өту',
 
   'nav.people': 'Қызметкерлер',

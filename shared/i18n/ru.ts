@@ -19,6 +19,7 @@ import { myAccount } from './sections/myAccount.ts';
 import { secondFactor } from './sections/secondFactor.ts';
 import { linkCustody } from './sections/linkCustody.ts';
 import { respondent } from './sections/respondent.ts';
+import { linkOrigin } from './sections/linkOrigin.ts';
 
 /** Russian catalogue. Terms follow the official Russian text of the methodology. */
 export const ru: Record<MessageKey, string> = {
@@ -42,6 +43,7 @@ export const ru: Record<MessageKey, string> = {
   ...secondFactor.ru,
   ...linkCustody.ru,
   ...respondent.ru,
+  ...linkOrigin.ru,
   'app.skipToContent': 'Перейти к содержимому',
 
   'nav.people': 'Сотрудники',

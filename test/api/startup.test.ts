@@ -7,6 +7,7 @@ import { listPeople } from '../../db/repositories/staff.ts';
 import { loadDemo } from '../../server/demo/loadDemo.ts';
 import { closeOverdueCampaigns } from '../../server/services/campaignClosing.ts';
 import { evaluationReport } from '../../server/services/reports.ts';
+import { requestWithHost } from '../support/hostRequest.ts';
 import { startServerProcess as startServer } from '../support/serverProcess.ts';
 import { testAnswerKeys } from '../support/testApp.ts';
 import { connectFresh, freshDatabaseUrl, onPostgres } from '../support/testDatabase.ts';
@@ -45,6 +46,27 @@ describe('starting the product', () => {
   it('refuses a bad configuration with a clear message', async () => {
     await expect(startServer({ DATA_DIR: tempDir(), PORT: 'eighty' })).rejects.toThrow(/PORT/);
   });
+
+  it('without PUBLIC_URL, listening beyond this computer, says links need it, and issues them only on this computer, on the port taken', async () => {
+    const database: Record<string, string> = onPostgres ? { DATABASE_URL: await freshDatabaseUrl() } : {};
+    const server = await startServer({ DATA_DIR: tempDir(), HOST: '0.0.0.0', ...database });
+    try {
+      const port = new URL(server.origin).port;
+      expect(server.output()).toContain(`PUBLIC_URL is not set, so respondent links cannot be issued to anyone working from another computer:\nthey are issued only on this one, at http://localhost:${port}`);
+      // The first administrator, signed in at the server's loopback address, asks as if at other addresses.
+      const password = /password: (\S+)/.exec(server.output())![1]!;
+      const signedIn = await fetch(`${server.origin}/api/auth/login`, { method: 'POST', headers: { origin: server.origin, 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password }) });
+      const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+      const post = (host: string, path: string, body: unknown) => requestWithHost(server.origin, { method: 'POST', path: `/api${path}`, host, body, headers: { origin: `http://${host}`, cookie } });
+      const campaignId = (await post(`localhost:${port}`, '/campaigns', { name: 'Сілтемелер', year: 2025 })).body.id;
+      const forged = await post('evil.example', `/campaigns/${campaignId}/links`, {});
+      expect(forged.status).toBe(409);
+      expect(forged.body.error).toMatchObject({ code: 'links.publicUrlRequired', details: { origin: `http://localhost:${port}` } });
+      expect(await post(`localhost:${port}`, `/campaigns/${campaignId}/links`, {})).toEqual({ status: 201, body: { links: [] } });
+    } finally {
+      await server.stop('SIGTERM');
+    }
+  }, 60_000);
 });
 
 describe('demo data', () => {

@@ -40,8 +40,8 @@ export async function issueLinks(t: TestApp, campaignId: string, body: { invitat
   return ((await res.json()) as { links: ListedLink[] }).links;
 }
 
-/** Creates a campaign for `evaluatedId` with the given respondents, opens it and issues links. */
-export async function openCampaignWith(t: TestApp, evaluatedId: string, respondentIds: string[], year = 2025) {
+/** Creates a campaign for `evaluatedId` with the given respondents and opens it; no link is issued yet. */
+export async function openCampaign(t: TestApp, evaluatedId: string, respondentIds: string[], year = 2025) {
   const campaignId = (await t.json('POST', '/campaigns', { name: `360 ${year}`, year })).body.id as string;
   const [evaluationId] = (await t.json('POST', `/campaigns/${campaignId}/evaluations`, { personIds: [evaluatedId] })).body.ids as string[];
   const set = await t.json('PUT', `/campaigns/${campaignId}/evaluations/${evaluationId}/respondents`, {
@@ -50,6 +50,12 @@ export async function openCampaignWith(t: TestApp, evaluatedId: string, responde
   if (set.status !== 204) throw new Error(JSON.stringify(set.body));
   const opened = await t.json('POST', `/campaigns/${campaignId}/open`);
   if (opened.status !== 204) throw new Error(JSON.stringify(opened.body));
+  return { campaignId, evaluationId: evaluationId! };
+}
+
+/** Creates a campaign for `evaluatedId` with the given respondents, opens it and issues links. */
+export async function openCampaignWith(t: TestApp, evaluatedId: string, respondentIds: string[], year = 2025) {
+  const { campaignId, evaluationId } = await openCampaign(t, evaluatedId, respondentIds, year);
   const links = await issueLinks(t, campaignId);
-  return { campaignId, evaluationId: evaluationId!, links };
+  return { campaignId, evaluationId, links };
 }

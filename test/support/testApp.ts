@@ -72,12 +72,13 @@ const ORIGIN = 'http://b360.test';
  * On a database that already has it (`existingAccount`: another test app's, restored from a backup) it only signs in.
  */
 export async function createTestApp(
-  setup: { mail?: AppConfig['mail']; databaseUrl?: string; existingAccount?: boolean; chromiumPath?: string; totpKey?: Buffer; answerKeys?: AnswerKeys } = {},
+  setup: { mail?: AppConfig['mail']; databaseUrl?: string; existingAccount?: boolean; chromiumPath?: string; totpKey?: Buffer; answerKeys?: AnswerKeys; publicUrl?: string | null } = {},
 ): Promise<InProcessTestApp> {
   const conn = await connectTestDatabase(setup.databaseUrl ?? (await freshDatabaseUrl()));
   // Mid-December 2025: campaigns of 2025 (deadline 10 January 2026) are still open.
   let now = new Date('2025-12-15T06:00:00Z');
-  const config = { ...loadConfig({ DATA_DIR: '/tmp' }), publicUrl: 'http://b360.test', mail: setup.mail ?? null, ...(setup.chromiumPath && { chromiumPath: setup.chromiumPath }) };
+  // PUBLIC_URL is the app's own address unless a test asks for another (null: none, links for this computer only).
+  const config = { ...loadConfig({ DATA_DIR: '/tmp' }), publicUrl: setup.publicUrl === undefined ? ORIGIN : setup.publicUrl, mail: setup.mail ?? null, ...(setup.chromiumPath && { chromiumPath: setup.chromiumPath }) };
   // Retries a few milliseconds apart: the tests check that they happen, not how long they wait.
   const deliveryWorker = new DeliveryWorker(conn.db, smtpMailer(config.mail), { retryDelaysMs: [20, 20] });
   // Second-factor secrets sealed under a key of this test's own (`totpKey`: shared with another app on the same
