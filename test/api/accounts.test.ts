@@ -33,7 +33,7 @@ describe('accounts (admin)', () => {
     expect(await signIn('aigerim', password)).toBe(200);
 
     const list = await as(admin, 'GET', '/accounts');
-    expect(list.body.accounts.map((a: { login: string }) => a.login)).toEqual(['aigerim', 'hr', 'root']);
+    expect(list.body.accounts.map((a: { login: string }) => a.login)).toEqual(['aigerim', 'hr', 'hr-links', 'root']);
     expect(JSON.stringify(list.body)).not.toContain('scrypt');
     const stored = await t.conn.db.selectFrom('app_user').select('password_hash').where('login', '=', 'aigerim').executeTakeFirstOrThrow();
     expect(stored.password_hash).toMatch(/^scrypt\$/);
@@ -41,7 +41,8 @@ describe('accounts (admin)', () => {
     const log = await t.conn.db.selectFrom('audit_entry').selectAll().execute();
     expect(JSON.stringify(log)).not.toContain(password);
     const entry = log.find((e) => e.action === 'POST /accounts')!;
-    expect([entry.user_login, JSON.parse(entry.details!)]).toEqual(['root', { name: 'aigerim' }]);
+    // The link to the staff member is logged with the account (issue 11: who linked whom).
+    expect([entry.user_login, JSON.parse(entry.details!)]).toEqual(['root', { name: 'aigerim', changes: [{ field: 'role', before: null, after: 'employee' }, { field: 'staffRecord', before: null, after: 'Қызметкер 1' }] }]);
 
     // The same staff member cannot have two accounts; a login is used once.
     const twice = await as(admin, 'POST', '/accounts', { login: 'other', fullName: 'X', role: 'employee', personId: employees[0]!.id });

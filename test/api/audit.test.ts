@@ -46,7 +46,8 @@ describe('audit log of staff actions', () => {
     expect(open.userLogin).toBe('hr');
     expect(open.target).toEqual({ id: expect.any(String) });
     const person = log.body.entries.find((e: { action: string }) => e.action === 'POST /people');
-    expect(person.details).toEqual({ name: 'Қызметкер 3' });
+    // Who set the manager is kept, by name (issue 11).
+    expect(person.details).toEqual({ name: 'Қызметкер 3', changes: [{ field: 'manager', before: null, after: 'Бастық Ерлан' }] });
   });
 
   it('never records a respondent: answering leaves no entry and no token or answer in the log', async () => {

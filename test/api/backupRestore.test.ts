@@ -10,7 +10,8 @@ import { listChainedEntries } from '../../db/repositories/audit.ts';
 import { insertUnit } from '../../db/repositories/staff.ts';
 import { verifyChain } from '../../server/audit/auditChain.ts';
 import { backupDatabase, POSTGRES_ADVICE, restoreDatabase } from '../../server/services/backups.ts';
-import { openCampaignWithManyLinks, type PreparedLink } from '../support/manyLinks.ts';
+import { fingerprint, openCampaignWithManyLinks, type PreparedLink } from '../support/manyLinks.ts';
+import { openedBoxes } from '../support/sealedAnswers.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 import { onPostgres } from '../support/testDatabase.ts';
 
@@ -51,7 +52,7 @@ describe.skipIf(onPostgres)('an online backup restored into a fresh installation
 
   beforeAll(async () => {
     source = await createTestApp({ databaseUrl: `sqlite:${databaseOf(dataDir('live'))}` });
-    ({ campaignId, links } = await openCampaignWithManyLinks(source.conn.db, 250, { name: 'Backed up' }));
+    ({ campaignId, links } = await openCampaignWithManyLinks(source.conn.db, 250, { name: 'Backed up', answerKeys: source.answerKeys }));
     for (const link of links.slice(0, 20)) expect((await source.call('POST', '/respond/submit', { token: link.token, answers: link.answers }, { cookie: null })).status).toBe(201);
     answered.push(...links.slice(0, 20));
 
@@ -93,14 +94,18 @@ describe.skipIf(onPostgres)('an online backup restored into a fresh installation
     expect(restored.code).toBe(0);
     expect(fs.readdirSync(dataDir('fresh'))).toEqual(['bagalau360.sqlite']);
 
-    const t = await createTestApp({ databaseUrl: `sqlite:${databaseOf(dataDir('fresh'))}`, existingAccount: true });
+    // The answer keys are restored from their own backup, kept apart from the database's (README).
+    const t = await createTestApp({ databaseUrl: `sqlite:${databaseOf(dataDir('fresh'))}`, existingAccount: true, answerKeys: source.answerKeys });
     try {
       const campaign = await t.json('GET', `/campaigns/${campaignId}`);
       expect(campaign.status).toBe(200);
       expect(campaign.body.campaign).toMatchObject({ name: 'Backed up', status: 'open' });
 
-      // A consistent moment of one writer's sequence: the first `count` answers, each whole, none after.
-      const count = Number((await t.conn.db.selectFrom('response').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      // A consistent moment of one writer's sequence: the first `count` answers, each whole (its box opens to
+      // what was sent), none after.
+      const boxes = await openedBoxes(t.conn.db, t.answerKeys);
+      const count = boxes.length;
+      expect(new Set(boxes.map((b) => fingerprint(b.answers)))).toEqual(new Set(answered.slice(0, count).map((link) => fingerprint(link.answers))));
       const marked = Number((await t.conn.db.selectFrom('invitation').select((eb) => eb.fn.countAll().as('n')).where('answered', '=', 1).executeTakeFirstOrThrow()).n);
       expect(marked).toBe(count);
       // Later than the command's start: answers kept arriving while it started and copied.

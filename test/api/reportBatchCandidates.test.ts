@@ -14,9 +14,13 @@ describe('the people a batch of reports considers', () => {
     }
     const user = await t.conn.db.selectFrom('app_user').select('id').where('login', '=', 'hr').executeTakeFirstOrThrow();
     const before = await batchCandidates(t.conn.db, campaignId, user.id);
+    // The manager was set by the HR officer who added the people (test/support/fixtures.ts seedUnit).
     expect(before).toEqual([
-      { evaluationId, fullName: 'Қызметкер 1', personId: employees[0].id, evaluatorId: head.id, unitId: unit.id, answered: 2, inViewersCalibration: false },
+      { evaluationId, fullName: 'Қызметкер 1', personId: employees[0].id, evaluatorId: head.id, evaluatorSetBy: user.id, unitId: unit.id, answered: 2, held: 0, inViewersCalibration: false },
     ]);
+    // The officer who handed out the links held both answered ones.
+    const distributor = await t.conn.db.selectFrom('app_user').select('id').where('login', '=', 'hr-links').executeTakeFirstOrThrow();
+    expect((await batchCandidates(t.conn.db, campaignId, distributor.id))[0]!.held).toBe(2);
     await t.conn.db.insertInto('calibration_session').values({ id: 's1', campaign_id: campaignId, title: 'Калибрлеу', created_at: new Date().toISOString() }).execute();
     await t.conn.db.insertInto('calibration_member').values({ session_id: 's1', user_id: user.id }).execute();
     await t.conn.db.insertInto('calibration_report').values({ session_id: 's1', evaluation_id: evaluationId }).execute();

@@ -4,6 +4,7 @@ import { translate } from '../../shared/i18n/translate.ts';
 import { E2E_ADMIN, E2E_HR, E2E_HR_HEAD } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
+import { issueLinks } from './setUpThroughApi.ts';
 import { expect, test } from './cspGuardedTest.ts';
 
 /**
@@ -49,7 +50,7 @@ test.beforeAll(async ({ baseURL }) => {
   await call('put', `/campaigns/${campaignId}/evaluations/${evaluation.a}/respondents`, respondents([head, ids.C!, ids.D!]));
   await call('put', `/campaigns/${campaignId}/evaluations/${evaluation.b}/respondents`, respondents([head, ids.C!, ids.D!]));
   await call('post', `/campaigns/${campaignId}/open`, {});
-  const { links } = await call('post', `/campaigns/${campaignId}/links`, {});
+  const { links } = await issueLinks(campaignId);
   const answers: Record<string, number> = {};
   almaty2023.forms.employee.competencies.forEach((c, ci) => c.statements.forEach((s) => (answers[s.id] = 2 + (ci % 3))));
   for (const link of links as Array<{ url: string }>) {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { translate } from '../../shared/i18n/translate.ts';
-import { E2E_HR } from './credentials.ts';
+import { E2E_HR, E2E_HR_HEAD } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { expect, test } from './cspGuardedTest.ts';
 
@@ -157,7 +157,14 @@ test('HR runs a 360 campaign end to end and reads the report', async ({ page, br
   await page.getByRole('dialog').getByRole('button', { name: 'Close campaign' }).click();
   await expect(page.locator('.badge')).toHaveText('Closed');
   await page.getByRole('link', { name: 'Report' }).click();
-  await expect(page.getByRole('heading', { name: head.reportTitle.en })).toBeVisible();
+  // This officer handed out every link: the report counts none of their answers for them (issue 11)…
+  await expect(page.getByText('This report cannot be shown to you: 5 respondents answered, 5 of them through links you handed out')).toBeVisible();
+  await expect(page.getByTestId('score')).toHaveCount(0);
+  // …and the head of HR, who handed out none, reads it.
+  const reader = await (await browser.newContext()).newPage();
+  await signIn(reader, E2E_HR_HEAD);
+  await reader.goto(page.url());
+  await expect(reader.getByRole('heading', { name: head.reportTitle.en })).toBeVisible();
 
   // Expected means by hand: each respondent's competency mark is the mean of its statements; the score
   // is the mean of the five marks; the self-assessment (r = 0) is shown beside it and not counted.
@@ -171,19 +178,19 @@ test('HR runs a 360 campaign end to end and reads the report', async ({ page, br
   for (const [ci, c] of head.competencies.entries()) {
     const score = (mark(1, ci) + mark(2, ci) + mark(3, ci) + mark(4, ci) + mark(5, ci)) / 5;
     expectedScores.push(Math.round(score * 100) / 100);
-    const row = page.locator(`[data-competency="${c.id}"]`);
+    const row = reader.locator(`[data-competency="${c.id}"]`);
     await expect(row.getByTestId('score')).toHaveText(expectedScores[ci]!.toFixed(2));
     await expect(row.getByTestId('self')).toHaveText((Math.round(mark(0, ci) * 100) / 100).toFixed(2));
   }
   // The data tells competencies apart, so a wrong mean (or a counted self-assessment) would show.
   expect(new Set(expectedScores).size).toBeGreaterThan(2);
   const overall = expectedScores.reduce((a, b) => a + b, 0) / expectedScores.length;
-  await expect(page.getByTestId('overall')).toHaveText((Math.round(overall * 100) / 100).toFixed(2));
-  await expect(page.getByText('Respondents counted: 5 (self-assessment excluded)')).toBeVisible();
-  await expect(page.locator('tr.weakest')).not.toHaveCount(0);
+  await expect(reader.getByTestId('overall')).toHaveText((Math.round(overall * 100) / 100).toFixed(2));
+  await expect(reader.getByText('Respondents counted: 5 (self-assessment excluded)')).toBeVisible();
+  await expect(reader.locator('tr.weakest')).not.toHaveCount(0);
 
   // The radar chart is drawn: a good share of its canvas is painted.
-  const painted = await page.getByTestId('radar-chart').evaluate((canvas: HTMLCanvasElement) => {
+  const painted = await reader.getByTestId('radar-chart').evaluate((canvas: HTMLCanvasElement) => {
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     let n = 0;
     for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;

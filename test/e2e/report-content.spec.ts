@@ -4,7 +4,7 @@ import { translate } from '../../shared/i18n/translate.ts';
 import { E2E_HR } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
-import { post } from './setUpThroughApi.ts';
+import { issueLinks, post } from './setUpThroughApi.ts';
 import { expect, test } from './cspGuardedTest.ts';
 
 const head = almaty2023.forms.head;
@@ -30,7 +30,7 @@ async function runCampaign(
   });
   expect(put.status(), await put.text()).toBe(204);
   await post(page.request, `/campaigns/${campaignId}/open`, {});
-  const links: Array<{ invitationId: string; url: string }> = (await post(page.request, `/campaigns/${campaignId}/links`, {})).links;
+  const { links } = await issueLinks(campaignId);
   const detail = await (await page.request.get(`/api/campaigns/${campaignId}/evaluations/${evaluationId}`)).json();
   const invitation = (who: string) => detail.invitations.find((i: { respondentId: string; relation: string }) => (who === 'self' ? i.relation === 'self' : i.respondentId === who && i.relation !== 'self')).id;
   const submit = async (request: APIRequestContext, who: string, value: (ci: number, si: number) => number) => {

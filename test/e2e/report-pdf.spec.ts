@@ -5,7 +5,7 @@ import { fullAnswers, tokenOf } from '../support/fixtures.ts';
 import { E2E_HR_HEAD } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
-import { post } from './setUpThroughApi.ts';
+import { issueLinks, post } from './setUpThroughApi.ts';
 import { expect, test } from './cspGuardedTest.ts';
 
 /** The text of each page of a PDF, as a reader of the file would extract it. */
@@ -34,7 +34,7 @@ test('the head of HR downloads one report as PDF and a unit’s reports as a ZIP
     expect(res.status()).toBe(204);
   }
   await post(api, `/campaigns/${campaignId}/open`, {});
-  const { links } = await post(api, `/campaigns/${campaignId}/links`, {});
+  const { links } = await issueLinks(campaignId);
   // Worked by hand, as Annex 8 says (mean of statements, then mean over respondents, self excluded):
   //   Қызметкер 1: the head gives 5, the others 4 and 2 → every competency 3.67, result 3.67; self-assessment 1 (not counted).
   //   Қызметкер 2: the head gives 5 to competency 1 and 3 elsewhere, the others 4 → competency 1: 4.33, others 3.67;

@@ -8,7 +8,7 @@ import { loadConfig } from '../../server/config.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { TEST_POSTGRES_URL, throwawaySchema } from '../support/postgresSchema.ts';
 import { onPostgres } from '../support/testDatabase.ts';
-import { E2E_ADMIN, E2E_HR, E2E_HR_HEAD, E2E_TRAINER } from './credentials.ts';
+import { E2E_ADMIN, E2E_DISTRIBUTOR, E2E_HR, E2E_HR_HEAD, E2E_TRAINER } from './credentials.ts';
 
 // The built product on a fresh SQLite file (or, with TEST_DATABASE=postgres, a throwaway PostgreSQL schema), with
 // known HR and administrator accounts for the browser tests.
@@ -21,6 +21,7 @@ await createUser(conn.db, { ...E2E_HR, role: 'hr', canReadReports: true });
 await createUser(conn.db, { ...E2E_HR_HEAD, role: 'hr_head' });
 await createUser(conn.db, { ...E2E_ADMIN, role: 'admin' });
 await createUser(conn.db, { ...E2E_TRAINER, role: 'trainer' });
+await createUser(conn.db, { ...E2E_DISTRIBUTOR, role: 'hr' });
 const server = serve({ fetch: createApp({ conn, config, now: () => new Date() }).fetch, port: config.port, hostname: '127.0.0.1' });
 // Playwright stops the server with SIGTERM (playwright.config.ts: gracefulShutdown): the data goes with it.
 process.on('SIGTERM', () => {
