@@ -28,17 +28,25 @@ export async function setPendingSecret(db: DB, userId: string, sealed: string): 
 
 /**
  * Switches on the pending secret whose code was confirmed at `step`, which counts as used — only if that secret
- * is still the pending one (another tab may have started afresh) and no factor is on yet.
+ * is still the pending one (another tab may have started afresh) and no factor is on yet — and ends every session
+ * of the account but `keepSession`, in the same transaction: one opened with the password alone (perhaps by
+ * whoever else knows it) must not outlive the factor that would have stopped it.
  */
-export async function activatePending(db: DB, userId: string, sealed: string, step: number): Promise<boolean> {
-  const result = await db
-    .updateTable('app_user')
-    .set({ totp_secret: sealed, totp_pending: null, totp_last_step: step })
-    .where('id', '=', userId)
-    .where('totp_pending', '=', sealed)
-    .where('totp_secret', 'is', null)
-    .executeTakeFirst();
-  return changed(result);
+export async function activatePending(db: DB, userId: string, sealed: string, step: number, keepSession: string | null): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('app_user')
+      .set({ totp_secret: sealed, totp_pending: null, totp_last_step: step })
+      .where('id', '=', userId)
+      .where('totp_pending', '=', sealed)
+      .where('totp_secret', 'is', null)
+      .executeTakeFirst();
+    if (!changed(result)) return false;
+    let ended = trx.deleteFrom('user_session').where('user_id', '=', userId);
+    if (keepSession) ended = ended.where('id', '!=', keepSession);
+    await ended.execute();
+    return true;
+  });
 }
 
 /**

@@ -11,8 +11,9 @@ export type ThrottledCheck = <T>(c: Context, login: string, check: () => Promise
 /**
  * Runs a check of a password or a code for `login` under the throttle: refused with 429 while the login or the
  * address is locked (before anything is checked, so a locked login answers alike whether the guess was right or
- * not), counted when it fails as a guess, clearing the count when it passes. Sign-in, the own password change and
- * turning off a second factor share one throttle, so none of them is a way around the others.
+ * not), counted when it fails as a guess, clearing the login's count (never the address's) when it passes.
+ * Sign-in, the own password change and turning off a second factor share one throttle, so none of them is a way
+ * around the others.
  */
 export function throttledCheck(throttle: SignInThrottle, now: () => Date, trustProxy: boolean): ThrottledCheck {
   return async (c, login, check) => {
@@ -25,7 +26,7 @@ export function throttledCheck(throttle: SignInThrottle, now: () => Date, trustP
     }
     try {
       const result = await check();
-      throttle.recordSuccess(login, address);
+      throttle.recordSuccess(login);
       return result;
     } catch (error) {
       if (error instanceof ApiError && GUESSES.has(error.code)) throttle.recordFailure(login, address);

@@ -58,7 +58,7 @@ export function authRoutes({ conn: { db }, config, now, secretBox }: AppDeps) {
     })
     .post('/totp/confirm', async (c) => {
       const { code } = await parseBody(c, totpCodeBody);
-      await factors.confirmSetup(c.get('user'), code);
+      await factors.confirmSetup(c.get('user'), code, currentSessionId(c));
       await recordAction(db, now(), c.get('user'), 'POST /auth/totp/confirm');
       return c.body(null, 204);
     })

@@ -40,10 +40,13 @@ export class SignInThrottle {
     this.count(this.addresses, address, this.limits.perAddress, now);
   }
 
-  /** A correct password clears the login's failures and the address's. */
-  recordSuccess(login: string, address: string): void {
+  /**
+   * A correct password clears the login's failures, and only the login's: it proves nothing about the other
+   * logins tried from the address, so someone guessing others' passwords who signs into their own account
+   * between guesses still meets the address's limit.
+   */
+  recordSuccess(login: string): void {
     this.logins.delete(loginKey(login));
-    this.addresses.delete(address);
   }
 
   private lockEnd(map: Map<string, Tally>, key: string, now: number): number {

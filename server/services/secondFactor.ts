@@ -27,14 +27,17 @@ export class SecondFactors {
     return { uri, qr: await qrDataUrl(uri), secret };
   }
 
-  /** Switches the pending secret on once `code` shows the owner's app produces its codes. */
-  async confirmSetup(user: Pick<SessionUser, 'id'>, code: string): Promise<void> {
+  /**
+   * Switches the pending secret on once `code` shows the owner's app produces its codes, and ends the account's
+   * other sessions, as a password change does: this one (`currentSession`) stays.
+   */
+  async confirmSetup(user: Pick<SessionUser, 'id'>, code: string, currentSession: string | null): Promise<void> {
     const state = await this.state(user.id);
     if (state.secret) throw new ApiError(409, 'secondFactor.alreadyOn');
     if (!state.pending) throw new ApiError(409, 'secondFactor.notStarted');
     const step = this.stepOf(state.pending, user.id, code);
     if (step === null) throw new ApiError(403, 'auth.codeInvalid');
-    if (!(await repo.activatePending(this.db, user.id, state.pending, step))) throw new ApiError(409, 'secondFactor.notStarted');
+    if (!(await repo.activatePending(this.db, user.id, state.pending, step, currentSession))) throw new ApiError(409, 'secondFactor.notStarted');
   }
 
   async turnOff(user: Pick<SessionUser, 'id'>, code: string): Promise<void> {

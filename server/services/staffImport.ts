@@ -7,14 +7,16 @@ import type { Locale } from '../../shared/methodology/types.ts';
 import type { ImportColumn } from '../../shared/staffImport/columns.ts';
 import { planImport } from '../../shared/staffImport/plan.ts';
 import type { ImportPreview, ImportResult } from '../../shared/staffImport/preview.ts';
-import { readStaffTable, StaffTableError, type StaffTable } from '../../shared/staffImport/table.ts';
+import { StaffTableError, type StaffTable } from '../../shared/staffImport/table.ts';
 import { ApiError } from '../http/apiError.ts';
-import { readSpreadsheet } from '../staffImport/readSpreadsheet.ts';
+import { readStaffFile } from '../staffImport/staffFileReader.ts';
 import { staffWorkbook } from '../staffImport/staffWorkbook.ts';
 
 const STATUS: Record<string, 400 | 413 | 415 | 422> = {
   'import.empty': 400,
   'import.unpackedTooLarge': 413,
+  'import.tooMuchMemory': 413,
+  'import.tooSlow': 413,
   'import.notSpreadsheet': 415,
   'import.xlsNotSupported': 415,
 };
@@ -23,7 +25,7 @@ export const fileDigest = (bytes: Uint8Array): string => createHash('sha256').up
 
 async function readTable(bytes: Uint8Array): Promise<StaffTable> {
   try {
-    return readStaffTable(await readSpreadsheet(bytes));
+    return await readStaffFile(bytes);
   } catch (error) {
     if (!(error instanceof StaffTableError)) throw error;
     const details = { ...error.details };

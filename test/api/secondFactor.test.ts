@@ -70,6 +70,22 @@ describe('setting up a second factor', () => {
     expect((await as(t.cookie, 'POST', '/auth/totp/confirm', { code: codeOf(second) })).status).toBe(204);
   });
 
+  it('ends every other session of the account when turned on; the session that turned it on stays', async () => {
+    // Signed in with the password alone elsewhere, perhaps by whoever else knows it.
+    const elsewhere = (await signIn('hr', 'api-test-password')).cookie!.split(';')[0]!;
+    const otherAccount = await signInAs(t, 'admin');
+    const { secret } = (await as(t.cookie, 'POST', '/auth/totp/setup', {})).body;
+    expect((await as(t.cookie, 'POST', '/auth/totp/confirm', { code: codeOf(secret, 5) })).status).toBe(403);
+    expect((await as(elsewhere, 'GET', '/auth/me')).status, 'a refused confirmation ends nothing').toBe(200);
+
+    expect((await as(t.cookie, 'POST', '/auth/totp/confirm', { code: codeOf(secret) })).status).toBe(204);
+    const ended = await as(elsewhere, 'GET', '/auth/me');
+    expect([ended.status, ended.body.error.code]).toEqual([401, 'auth.required']);
+    expect((await as(elsewhere, 'GET', '/people')).status).toBe(401);
+    expect((await as(t.cookie, 'GET', '/auth/me')).status).toBe(200);
+    expect((await as(otherAccount, 'GET', '/auth/me')).status).toBe(200);
+  });
+
   it('is offered to administrators and HR only: trainers and staff members get 403', async () => {
     for (const role of ['trainer', 'employee'] as const) {
       const cookie = await signInAs(t, role);

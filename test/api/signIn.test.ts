@@ -90,6 +90,17 @@ describe('repeated failed sign-ins', () => {
     const res = await login({ login: 'someone', password: 'someone-password' }, { 'x-forwarded-for': '203.0.113.1' });
     expect(res.status).toBe(429);
   }, 30_000);
+
+  it('locks the address at 30 failures even when its guesser signs into their own account between guesses', async () => {
+    await createUser(t.conn.db, { login: 'guesser', fullName: 'Guesser', role: 'hr', password: 'guesser-password' });
+    const victims = ['hr', ...Array.from({ length: 9 }, (_, i) => `colleague-${i}`)];
+    for (let i = 0; i < 30; i++) {
+      // Three guesses at each of ten logins, under the 5 that lock a login; the guesser's own account in between.
+      expect((await login({ login: victims[i % victims.length]!, password: `guess-${i}` })).status).toBe(401);
+      expect((await login({ login: 'guesser', password: 'guesser-password' })).status, `own sign-in after guess ${i + 1}`).toBe(i === 29 ? 429 : 200);
+    }
+    expect((await login({ login: 'colleague-0', password: 'guess-30' })).status).toBe(429);
+  }, 30_000);
 });
 
 describe('cross-site request forgery', () => {

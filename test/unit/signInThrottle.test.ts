@@ -46,12 +46,25 @@ describe('slowing down password guessing', () => {
     expect(throttle.retryAt('fresh', '192.0.2.8')).toBeNull();
   });
 
-  it('clears the login’s and the address’s failures on a success', () => {
+  it('clears the login’s failures on a success', () => {
     const clock = clockAt('2025-12-15T06:00:00Z');
     const throttle = new SignInThrottle(clock.now, limits);
     for (let i = 0; i < 4; i++) throttle.recordFailure('hr', 'a');
-    throttle.recordSuccess('hr', 'a');
-    for (let i = 0; i < 4; i++) throttle.recordFailure('hr', 'a');
-    expect(throttle.retryAt('hr', 'a')).toBeNull();
+    throttle.recordSuccess('hr');
+    for (let i = 0; i < 4; i++) throttle.recordFailure('hr', 'b');
+    expect(throttle.retryAt('hr', 'c')).toBeNull();
+  });
+
+  it('never clears the address’s failures on a success: signing into one’s own account between guesses at others’ does not reset the address', () => {
+    const clock = clockAt('2025-12-15T06:00:00Z');
+    const throttle = new SignInThrottle(clock.now, limits);
+    for (let i = 0; i < 7; i++) {
+      throttle.recordFailure(`victim${i}`, '192.0.2.7');
+      throttle.recordSuccess('mine');
+    }
+    expect(throttle.retryAt('mine', '192.0.2.7')).toBeNull();
+    throttle.recordFailure('victim7', '192.0.2.7');
+    expect(throttle.retryAt('mine', '192.0.2.7')).toEqual(new Date('2025-12-15T06:15:00Z'));
+    expect(throttle.retryAt('mine', '192.0.2.8')).toBeNull();
   });
 });
