@@ -25,13 +25,15 @@ const MB = 2 ** 20;
 export async function measureNationalCampaign(options: NationalCampaignOptions, log: (line: string) => void): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b360-bench-campaign-'));
   const file = path.join(dir, 'bagalau360.sqlite');
+  // Where the product reads answer keys with DATA_DIR = dir (server/config.ts).
+  const answerKeyDir = path.join(dir, 'answer-keys');
   const http = httpClient();
   let started = performance.now();
-  const { campaignId, evaluationIds } = await writeNationalCampaign(file, options.persons);
-  log(`  ${options.persons} persons × 6 responses written in ${(msSince(started) / 1000).toFixed(1)} s (${(fs.statSync(file).size / MB).toFixed(0)} MB)`);
+  const { campaignId, evaluationIds } = await writeNationalCampaign(file, answerKeyDir, options.persons);
+  log(`  ${options.persons} persons × 6 sealed answers written in ${(msSince(started) / 1000).toFixed(1)} s (${(fs.statSync(file).size / MB).toFixed(0)} MB)`);
 
   const product = await startServerChild('server/main.ts', { DATA_DIR: dir });
-  const baseline = await startServerChild('bench/support/bareServer.ts', { BENCH_DATABASE_URL: `sqlite:${file}` });
+  const baseline = await startServerChild('bench/support/bareServer.ts', { BENCH_DATABASE_URL: `sqlite:${file}`, BENCH_ANSWER_KEY_DIR: answerKeyDir });
   try {
     const staff = await signIn(http, product.origin);
     const timed = async (url: string, init: Parameters<HttpClient['request']>[1], expected: number) => {
@@ -89,7 +91,7 @@ export async function measureNationalCampaign(options: NationalCampaignOptions, 
     return [
       {
         measurement, figure: 'close (seal + keep results)', unit: 's', product: productClose / 1000, baseline: baselineClose / 1000, better: 'lower',
-        baselineMeaning: 'one transaction in the same driver that rewrites every answer once into a scratch copy of the table (same index), reads and parses each once in evaluation order and writes one row of means per evaluation',
+        baselineMeaning: 'one transaction in the same driver that reads every answer box of each evaluation, decrypts each once with the campaign key (node:crypto AES-256-GCM), parses it once, writes every answer once into a scratch copy of the response table (same index) and one row of means per evaluation',
       },
       {
         measurement, figure: `one report, p50 of ${REPORTS}`, unit: 'ms', product: percentile(productReports, 50), baseline: percentile(baselineReports, 50), better: 'lower',

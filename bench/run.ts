@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { measureAnswerSealing } from './answerSealing.ts';
 import { measureNationalCampaign } from './nationalCampaign.ts';
 import { benchReport, formatTable, writeReport, type BenchRow } from './results.ts';
 import { measureRespondentPage } from './respondentPage.ts';
@@ -32,7 +33,8 @@ const options = {
   only: values.only!.split(',').map((s) => s.trim()),
 };
 const measurements: Record<string, { title: string; run: (log: (line: string) => void) => Promise<BenchRow[]> }> = {
-  submissions: { title: 'Answer submission under load', run: (log) => measureSubmissions(options, log) },
+  // What sealing an answer costs on its own first, then the whole submission path under load.
+  submissions: { title: 'Answer submission under load', run: async (log) => [...measureAnswerSealing(log), ...(await measureSubmissions(options, log))] },
   campaign: { title: `National campaign of ${options.persons.toLocaleString('en-US')} evaluated persons`, run: (log) => measureNationalCampaign({ persons: options.persons }, log) },
   page: { title: 'Respondent page on a slow link', run: (log) => measureRespondentPage({ loads: options.loads }, log) },
 };

@@ -32,8 +32,9 @@ const PRODUCT = 'server/main.ts';
 /**
  * Respondents' submissions under concurrent load: autocannon against the real server (`server/main.ts` in a
  * process of its own, real HTTP), each request a fresh link of an open campaign, against a bare Hono endpoint
- * on the same driver and database that stores the same rows with no validation. Both listen on the one
- * database and take turns in short bursts, each on links of its own, so a busy machine weighs on both alike.
+ * on the same driver and database that stores the same answers in plain, with no validation (the product seals
+ * each: the ratio shows that too). Both listen on the one database and take turns in short bursts, each on
+ * links of its own, so a busy machine weighs on both alike.
  */
 export async function measureSubmissions(options: SubmissionOptions, log: (line: string) => void): Promise<BenchRow[]> {
   const linksNeeded = 2 * (WARM_UP + options.connections) + options.rounds * 2 * (options.submissions + options.connections);
@@ -166,7 +167,7 @@ async function load(url: string, links: PreparedLink[], options: SubmissionOptio
 
 function submissionRows(database: string, figures: { product: RunFigures; baseline: RunFigures } | null): BenchRow[] {
   const measurement = `Answer submission, ${database}`;
-  const baselineMeaning = `bare Hono endpoint on the same driver and database that marks the invitation and stores the answers in one transaction, no validation (${database === 'SQLite' ? 'WAL, synchronous = FULL' : 'pool of 10'})`;
+  const baselineMeaning = `bare Hono endpoint on the same driver and database that marks the invitation and stores the answers in plain (the product seals them) in one transaction, no validation (${database === 'SQLite' ? 'WAL, synchronous = FULL' : 'pool of 10'})`;
   const skipped = figures ? undefined : 'PostgreSQL unreachable';
   const row = (figure: string, unit: string, better: 'higher' | 'lower', pick: (f: RunFigures) => number, target?: (product: number, baseline: number) => { text: string; met: boolean }): BenchRow => ({
     measurement,

@@ -1,3 +1,6 @@
+import { createDecipheriv } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import pg from 'pg';
@@ -9,11 +12,25 @@ import { hashToken } from '../../server/security/tokens.ts';
  * The baselines: bare Hono endpoints over the same driver and database as the product (db/connect.ts's
  * pragmas on SQLite, a pool of 10 on PostgreSQL), doing the same writes and reads with no validation,
  * no access checks and no audit log. What the machine does for the same rows; the product is measured
- * against it. BENCH_DATABASE_URL names the database.
+ * against it. A submission is stored in plain, where the product seals it: the ratio shows what sealing costs
+ * too. BENCH_DATABASE_URL names the database; BENCH_ANSWER_KEY_DIR the folder of the campaigns' answer keys
+ * (the product's DATA_DIR/answer-keys), which the close baseline opens the boxes with.
  */
 
 const url = process.env.BENCH_DATABASE_URL!;
 const app = new Hono();
+
+/**
+ * One answer box opened with node:crypto and nothing else: `v1.<nonce>.<ciphertext>.<tag>` in base64url, AES-256-GCM
+ * with the evaluation's id as additional data (server/security/aesGcm.ts writes it). The padding is left on:
+ * JSON.parse skips it.
+ */
+function openBox(key: Buffer, evaluationId: string, box: string): string {
+  const [, nonce, data, tag] = box.split('.');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce!, 'base64url')).setAAD(Buffer.from(evaluationId));
+  decipher.setAuthTag(Buffer.from(tag!, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(data!, 'base64url')), decipher.final()]).toString('utf8');
+}
 
 interface Submission {
   token: string;
@@ -76,40 +93,36 @@ if (dialectOf(url) === 'postgres') {
   );
   app.get('/heatmap/:campaignId', (c) => c.json(heatmap.all(c.req.param('campaignId'))));
 
-  // The floor under closing: in one transaction, every answer of the campaign rewritten once into a scratch
-  // copy of the table (same columns and index), then read once in evaluation order and parsed, and one row
-  // of statement means written per evaluation.
-  const answersOf = sqlite.prepare<[string], { evaluation_id: string; answers: string }>(
-    'select evaluation_id, answers from response where evaluation_id in (select id from evaluation where campaign_id = ?) order by evaluation_id',
-  );
-  const rewrite = sqlite.transaction((campaignId: string) => {
+  // The floor under closing: in one transaction, every answer box of the campaign read evaluation by
+  // evaluation, decrypted once with the campaign's key and parsed once, each answer written once into a
+  // scratch copy of the response table (same columns and index), and one row of statement means written per
+  // evaluation. The boxes are left in place, so that the product closes the same campaign afterwards.
+  const evaluationsOf = sqlite.prepare<[string], { id: string }>('select id from evaluation where campaign_id = ?');
+  const boxesOf = sqlite.prepare<[string], { id: number; box: string }>('select id, box from answer_box where evaluation_id = ?');
+  const rewrite = sqlite.transaction((campaignId: string, key: Buffer) => {
     sqlite.exec('create table bench_response as select * from response where 0');
     sqlite.exec('create index bench_response_evaluation_idx on bench_response (evaluation_id)');
     sqlite.exec('create table bench_result (evaluation_id text primary key, means text not null)');
-    sqlite.prepare('insert into bench_response select * from response where evaluation_id in (select id from evaluation where campaign_id = ?)').run(campaignId);
-    const results: Array<[string, string]> = [];
-    let current: string | null = null;
-    let sums: Record<string, number> = {};
-    let count = 0;
-    const flush = () => {
-      if (current !== null) results.push([current, JSON.stringify(Object.fromEntries(Object.entries(sums).map(([id, sum]) => [id, sum / count])))]);
-    };
-    for (const row of answersOf.iterate(campaignId)) {
-      if (row.evaluation_id !== current) {
-        flush();
-        current = row.evaluation_id;
-        sums = {};
-        count = 0;
-      }
-      count++;
-      for (const [id, value] of Object.entries(JSON.parse(row.answers) as Record<string, number>)) sums[id] = (sums[id] ?? 0) + value;
-    }
-    flush();
+    const write = sqlite.prepare('insert into bench_response (id, evaluation_id, is_self, respondent_group, answers) values (?, ?, ?, ?, ?)');
     const keep = sqlite.prepare('insert into bench_result (evaluation_id, means) values (?, ?)');
-    for (const [id, means] of results) keep.run(id, means);
-    return results.length;
+    const evaluations = evaluationsOf.all(campaignId);
+    for (const { id: evaluationId } of evaluations) {
+      const sums: Record<string, number> = {};
+      const boxes = boxesOf.all(evaluationId);
+      for (const { id, box } of boxes) {
+        const { s, g, a } = JSON.parse(openBox(key, evaluationId, box)) as { s: 0 | 1; g: string | null; a: Record<string, number> };
+        write.run(id, evaluationId, s, g, JSON.stringify(a));
+        for (const statement in a) sums[statement] = (sums[statement] ?? 0) + a[statement]!;
+      }
+      keep.run(evaluationId, JSON.stringify(Object.fromEntries(Object.entries(sums).map(([statement, sum]) => [statement, sum / boxes.length]))));
+    }
+    return evaluations.length;
   });
-  app.post('/rewrite/:campaignId', (c) => c.json({ evaluations: rewrite(c.req.param('campaignId')) }));
+  app.post('/rewrite/:campaignId', (c) => {
+    const campaignId = c.req.param('campaignId');
+    const key = Buffer.from(fs.readFileSync(path.join(process.env.BENCH_ANSWER_KEY_DIR!, `${campaignId}.key`), 'utf8').trim(), 'base64');
+    return c.json({ evaluations: rewrite(campaignId, key) });
+  });
   app.delete('/rewrite', (c) => {
     sqlite.exec('drop table bench_response; drop table bench_result');
     return c.body(null, 204);
