@@ -44,6 +44,9 @@ export function openSqlite(file: string): SqliteDatabase.Database {
   sqlite.pragma('foreign_keys = ON');
   // Deleted rows are zeroed, not left in free pages: closing a campaign rewrites its answers (anonymity).
   sqlite.pragma('secure_delete = ON');
+  // Closing a national campaign writes about a gigabyte into the WAL in one transaction; once a checkpoint has
+  // moved it into the database the file is cut back to this size instead of keeping that gigabyte on disk.
+  sqlite.pragma('journal_size_limit = 67108864');
   sqlite.pragma('busy_timeout = 5000');
   return sqlite;
 }
