@@ -11,26 +11,21 @@ const KEY_FILE = /^([0-9a-f-]{36})\.key$/;
  * WAL archive or a backup pairs an invitation only with ciphertext. Closing opens the boxes and then destroys
  * the key, after which the ciphertexts left in any copy never open again.
  *
- * Keys are read once and kept in memory while their campaign is open; several servers on one PostgreSQL
- * database share the folder.
+ * A key is read from its file each time it is needed (a few microseconds beside a submission's fsync) and kept
+ * in no cache: a key destroyed by any server of the database, or lost, is gone for every server at once. Several
+ * servers on one PostgreSQL database share the folder.
  */
 export class AnswerKeys {
-  readonly #cache = new Map<string, Buffer>();
-
   constructor(readonly dir: string) {}
 
   /** Makes the campaign's key unless it has one: when the campaign opens. */
   create(campaignId: string): void {
-    this.#cache.set(campaignId, readOrCreateKey(this.#fileOf(campaignId)));
+    readOrCreateKey(this.#fileOf(campaignId));
   }
 
   /** The campaign's key, or null when its file is missing (lost, or destroyed at closing). */
   keyOf(campaignId: string): Buffer | null {
-    const cached = this.#cache.get(campaignId);
-    if (cached) return cached;
-    const key = readKey(this.#fileOf(campaignId));
-    if (key) this.#cache.set(campaignId, key);
-    return key;
+    return readKey(this.#fileOf(campaignId));
   }
 
   /**
@@ -38,7 +33,6 @@ export class AnswerKeys {
    * so that the key is gone from the disk as far as the file system lets a program make sure.
    */
   destroy(campaignId: string): void {
-    this.#cache.delete(campaignId);
     const file = this.#fileOf(campaignId);
     let fd: number;
     try {
@@ -62,15 +56,14 @@ export class AnswerKeys {
     }
   }
 
-  /** The campaigns that have a key file, or a key in this process's memory (its file gone with a close elsewhere). */
+  /** The campaigns that have a key file. */
   known(): string[] {
-    let names: string[] = [];
     try {
-      names = fs.readdirSync(this.dir);
+      return fs.readdirSync(this.dir).flatMap((name) => KEY_FILE.exec(name)?.[1] ?? []);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
     }
-    return [...new Set([...names.flatMap((name) => KEY_FILE.exec(name)?.[1] ?? []), ...this.#cache.keys()])];
   }
 
   #fileOf(campaignId: string): string {

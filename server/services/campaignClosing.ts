@@ -71,7 +71,7 @@ export async function closeOverdueCampaigns(db: DB, answerKeys: AnswerKeys, now:
 }
 
 export interface KeyCheck {
-  /** Keys of campaigns closed (or removed) that an interrupted close had left, or closed by another server: destroyed now. */
+  /** Keys of campaigns closed (or removed) that an interrupted close had left: destroyed now. */
   destroyed: string[];
   /** Open campaigns that had no key and no answer yet (opened by a version before answer boxes): given one. */
   made: string[];
@@ -80,8 +80,8 @@ export interface KeyCheck {
 }
 
 /**
- * At start and every minute: destroys the keys of campaigns no longer open (a close cut short, a campaign closed
- * by another server, records removed) and drops them from memory; gives a key to an open campaign that has none
+ * At start and every minute: destroys the keys of campaigns no longer open (a close cut short, records removed);
+ * gives a key to an open campaign that has none
  * and no sealed answer; names the open campaigns whose key is lost. A draft's key is left alone: it may be one
  * being opened right now.
  */

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkAnswerKeys } from '../../server/services/campaignClosing.ts';
+import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
+import { createTestApp, type TestApp } from '../support/testApp.ts';
+
+/*
+ * Issue 11: a campaign's answers are sealed under its key until it closes. Without the key nothing is stored and
+ * the campaign cannot close — said so, never reported as success — and restoring the file lets both go on.
+ */
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+
+async function answeredCampaign() {
+  const { head, employees } = await seedUnit(t, 3);
+  const opened = await openCampaignWith(t, head.id, employees.map((p: { id: string }) => p.id));
+  const submit = (url: string) => t.call('POST', '/respond/submit', { token: tokenOf(url), answers: fullAnswers('head', () => 4) }, { cookie: null });
+  const keyFile = path.join(t.answerKeys.dir, `${opened.campaignId}.key`);
+  return { ...opened, submit, keyFile };
+}
+
+const statusOf = async (campaignId: string) => (await t.json('GET', `/campaigns/${campaignId}`)).body.campaign.status as string;
+
+describe('answer keys', () => {
+  it('are made when a campaign opens, and destroyed when it closes', async () => {
+    const run = await answeredCampaign();
+    expect(fs.existsSync(run.keyFile)).toBe(true);
+    expect((await run.submit(run.links[1]!.url)).status).toBe(201);
+    expect((await t.json('POST', `/campaigns/${run.campaignId}/close`)).status).toBe(204);
+    expect(fs.existsSync(run.keyFile)).toBe(false);
+  });
+
+  it('without its key a campaign stores no answer and does not close; restored, both go on', async () => {
+    const run = await answeredCampaign();
+    expect((await run.submit(run.links[1]!.url)).status).toBe(201);
+    const saved = fs.readFileSync(run.keyFile);
+    fs.rmSync(run.keyFile);
+
+    const refused = await run.submit(run.links[2]!.url);
+    expect(refused.status).toBe(503);
+    expect((await refused.json()).error.code).toBe('answers.keyMissing');
+    const close = await t.json('POST', `/campaigns/${run.campaignId}/close`);
+    expect(close.status).toBe(409);
+    expect(close.body.error.code).toBe('campaign.answerKeyMissing');
+    expect(close.body.error.message).toContain(t.answerKeys.dir);
+    expect(await statusOf(run.campaignId)).toBe('open');
+    // The start-up check names it rather than make a new key that would not open the stored boxes.
+    expect(await checkAnswerKeys(t.conn.db, t.answerKeys)).toEqual({ destroyed: [], made: [], missing: [run.campaignId] });
+
+    fs.writeFileSync(run.keyFile, saved, { mode: 0o600 });
+    expect((await run.submit(run.links[2]!.url)).status).toBe(201);
+    expect((await t.json('POST', `/campaigns/${run.campaignId}/close`)).status).toBe(204);
+    expect(await statusOf(run.campaignId)).toBe('closed');
+    expect(Number((await t.conn.db.selectFrom('response').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(2);
+  });
+
+  it('refuses to close with a key that does not open the boxes, and keeps the campaign open', async () => {
+    const run = await answeredCampaign();
+    expect((await run.submit(run.links[1]!.url)).status).toBe(201);
+    fs.rmSync(run.keyFile);
+    t.answerKeys.create(run.campaignId);
+    const close = await t.json('POST', `/campaigns/${run.campaignId}/close`);
+    expect(close.body.error.code).toBe('campaign.answerBoxUnreadable');
+    expect(await statusOf(run.campaignId)).toBe('open');
+    expect(await t.conn.db.selectFrom('response').select('id').execute()).toEqual([]);
+  });
+
+  it('of campaigns no longer open are destroyed by the check, and an open campaign of an earlier version gets one', async () => {
+    const run = await answeredCampaign();
+    expect((await t.json('POST', `/campaigns/${run.campaignId}/close`)).status).toBe(204);
+    // A close cut short after its transaction left the key behind.
+    t.answerKeys.create(run.campaignId);
+    // A campaign opened before answer boxes: open, no key, no box.
+    const { head, employees } = await seedUnit(t, 3);
+    const older = await openCampaignWith(t, employees[0].id, [head.id, employees[1].id, employees[2].id]);
+    fs.rmSync(path.join(t.answerKeys.dir, `${older.campaignId}.key`));
+    expect(await checkAnswerKeys(t.conn.db, t.answerKeys)).toEqual({ destroyed: [run.campaignId], made: [older.campaignId], missing: [] });
+    expect(fs.existsSync(run.keyFile)).toBe(false);
+    expect((await t.call('POST', '/respond/submit', { token: tokenOf(older.links[1]!.url), answers: fullAnswers('employee', () => 3) }, { cookie: null })).status).toBe(201);
+  });
+});
