@@ -21,7 +21,8 @@ export default defineConfig({
     command: 'tsx test/e2e/testServer.ts',
     url: `http://127.0.0.1:${port}/api/auth/me`,
     // The invitations spec listens for the app's e-mail on E2E_SMTP_PORT.
-    env: { E2E_PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`, MAIL_FROM: 'Bagalau 360 <hr@b360.test>' },
+    // Links are built on the address respondents open (server/http/linkOrigin.ts), here the test server's.
+    env: { E2E_PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`, MAIL_FROM: 'Bagalau 360 <hr@b360.test>' },
     reuseExistingServer: false,
     timeout: 60_000,
     // SIGTERM lets the server remove its data folder, or drop its PostgreSQL schema (test/e2e/testServer.ts).
