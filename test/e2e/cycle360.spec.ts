@@ -87,6 +87,10 @@ test('HR runs a 360 campaign end to end and reads the report', async ({ page, br
   await expect(page.getByTestId('respondent-row')).toHaveCount(5);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved')).toBeVisible();
+  // None of the five is evaluated in any campaign: each is marked for HR to look at twice (issue 11).
+  await expect(page.getByTestId('respondent-flag')).toHaveCount(5);
+  await expect(page.getByTestId('respondent-flag').first()).toHaveText('⚑ evaluated in no campaign — on the staff list only to answer?');
+  await expect(page.getByText('Check respondents marked ⚑')).toBeVisible();
   await page.getByRole('link', { name: /Evaluated persons/ }).click();
 
   // Open, issue the links, and read them from the one-time list.
