@@ -78,6 +78,8 @@ export interface CampaignTable {
   archived_at: string | null;
   /** When its results and training aggregates were kept (closing, or the first view of an older campaign). */
   results_kept_at: string | null;
+  /** The check value of its answer key (server/security/answerKeys.ts checkOf); null before it had one. */
+  answer_key_check: string | null;
 }
 
 /** One evaluated person in one campaign, with the facts the report must keep after the staff list changes. */

@@ -9,6 +9,8 @@ import type { DialectName } from '../connect.ts';
  *   lives outside the database (server/security/answerKeys.ts). Closing opens every box, writes the plain rows
  *   into `response` in random order under fresh keys, deletes the boxes and destroys the key. The id is random
  *   like `response.id`, so that not even the boxes' storage order follows submission order.
+ * - `campaign.answer_key_check`: the key's check value, so that a server finds out before sealing that its key
+ *   folder holds another key or none; null for campaigns opened before this version (they get a key at start).
  * - `link_holder`: the staff accounts that held a readable link of an invitation (shown, printed, listed, or
  *   e-mailed to an address they set): those answers do not count toward the reports such an account may read.
  * - `person.manager_set_by`, `person.email_set_by`, `app_user.person_linked_by`, `evaluation.evaluator_set_by`:
@@ -37,8 +39,10 @@ export function answerBoxesMigration(dialect: DialectName): Migration {
       await db.schema.alterTable('person').addColumn('email_set_by', 'text').execute();
       await db.schema.alterTable('app_user').addColumn('person_linked_by', 'text').execute();
       await db.schema.alterTable('evaluation').addColumn('evaluator_set_by', 'text').execute();
+      await db.schema.alterTable('campaign').addColumn('answer_key_check', 'text').execute();
     },
     async down(db: Kysely<any>) {
+      await db.schema.alterTable('campaign').dropColumn('answer_key_check').execute();
       await db.schema.alterTable('evaluation').dropColumn('evaluator_set_by').execute();
       await db.schema.alterTable('app_user').dropColumn('person_linked_by').execute();
       await db.schema.alterTable('person').dropColumn('email_set_by').execute();

@@ -111,12 +111,13 @@ async function sealChunk(trx: Transaction<Database>, evaluationIds: readonly str
  * After a seal, what the database keeps of superseded rows: PostgreSQL vacuums the tables closing rewrote;
  * SQLite checkpoints its WAL into the database (whose secure_delete zeroes freed content — db/connect.ts) and
  * truncates it. A reader holding a transaction (a backup, a report) keeps SQLite from it: the result says so
- * instead of failing, and false is returned so that the caller can try again later. Anonymity does not depend
+ * instead of failing, and false is returned so that the caller can try again later (`again`). Anonymity does not depend
  * on it — what the WAL keeps of an open campaign is ciphertext — but a smaller WAL, and no old pages, are owed.
  */
-export async function compactAfterSeal(db: DB): Promise<boolean> {
+export async function compactAfterSeal(db: DB, again = false): Promise<boolean> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`vacuum response, invitation, answer_box`.execute(db);
+    // PostgreSQL's vacuum cannot be kept from finishing: done once, after the seal, it needs no second pass.
+    if (!again) await sql`vacuum response, invitation, answer_box`.execute(db);
     return true;
   }
   const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(db);

@@ -73,22 +73,10 @@ export async function transitionCampaign(db: DB, id: string, from: string, to: '
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Every campaign's status, by id. */
-export async function campaignStatuses(db: DB): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('campaign').select(['id', 'status']).execute();
-  return new Map(rows.map((r) => [r.id, r.status]));
-}
-
-/** Whether any answer of the campaign waits sealed in a box. */
-export async function campaignHasBoxes(db: DB, campaignId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('answer_box as b')
-    .innerJoin('evaluation as e', 'e.id', 'b.evaluation_id')
-    .select('b.id')
-    .where('e.campaign_id', '=', campaignId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+/** Every campaign's status and answer-key check value, by id. */
+export async function campaignKeyStates(db: DB): Promise<Map<string, { status: string; keyCheck: string | null }>> {
+  const rows = await db.selectFrom('campaign').select(['id', 'status', 'answer_key_check']).execute();
+  return new Map(rows.map((r) => [r.id, { status: r.status, keyCheck: r.answer_key_check }]));
 }
 
 /** Open campaigns whose deadline day has ended (`today` in the organisation's time zone). */
@@ -192,12 +180,19 @@ async function fixEvaluators(trx: Transaction<Database>, which: (eb: ExpressionB
  * Opens a draft campaign, fixing every evaluation's evaluator as the staff list has it at this moment (§2, §21:
  * the evaluator reads the report; a manager set afterwards does not). False when it was no longer a draft.
  */
-export async function openDraftCampaign(db: DB, id: string, at: string): Promise<boolean> {
+export async function openDraftCampaign(db: DB, id: string, at: string, keyCheck: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if (!(await transitionCampaign(trx, id, 'draft', 'open', at))) return false;
+    await trx.updateTable('campaign').set({ answer_key_check: keyCheck }).where('id', '=', id).execute();
     await fixEvaluators(trx, (eb) => eb('campaign_id', '=', id));
     return true;
   });
+}
+
+/** Gives a campaign opened before answer keys its key's check value, unless another server gave it one first. */
+export async function claimKeyCheck(db: DB, id: string, keyCheck: string): Promise<boolean> {
+  const result = await db.updateTable('campaign').set({ answer_key_check: keyCheck }).where('id', '=', id).where('answer_key_check', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /**

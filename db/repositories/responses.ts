@@ -6,6 +6,8 @@ import { randomRowId } from '../ids.ts';
 export interface TokenTarget {
   answered: boolean;
   campaignId: string;
+  /** The check value of the campaign's answer key. */
+  keyCheck: string | null;
   relation: string;
   evaluationId: string;
   formKey: string;
@@ -34,6 +36,7 @@ export async function findTokenTarget(db: DB, tokenHash: string): Promise<TokenT
       'i.answered',
       'i.relation as relation',
       'c.id as campaignId',
+      'c.answer_key_check as keyCheck',
       'e.id as evaluationId',
       'e.form_key as formKey',
       'e.full_name as evaluatedName',

@@ -22,14 +22,22 @@ export function readKey(file: string): Buffer | null {
 
 /**
  * The key in `file`, made there on first use: 32 random bytes in base64, readable by the owner only. Written
- * beside the file and linked into place, so two processes starting at once end up with the same key.
+ * beside the file, synced, and linked into place (the folder synced too), so two processes starting at once end
+ * up with the same key, and a key that was used survives a power cut as the database does.
  */
 export function readOrCreateKey(file: string): Buffer {
   const existing = readKey(file);
   if (existing) return existing;
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const dir = path.dirname(file);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  fs.writeFileSync(draft, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600 });
+  const fd = fs.openSync(draft, 'wx', 0o600);
+  try {
+    fs.writeSync(fd, `${randomBytes(KEY_BYTES).toString('base64')}\n`);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   try {
     fs.linkSync(draft, file);
   } catch (error) {
@@ -37,5 +45,16 @@ export function readOrCreateKey(file: string): Buffer {
   } finally {
     fs.rmSync(draft, { force: true });
   }
+  syncFolder(dir);
   return parse(fs.readFileSync(file, 'utf8'), file);
+}
+
+/** Makes a folder's entries (a file linked in or unlinked) durable. */
+export function syncFolder(dir: string): void {
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -11,7 +11,7 @@ import { checkRespondentSet } from '../../shared/rules/respondentSet.ts';
 import type { CampaignCreateBody } from '../../shared/schemas/api.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { ApiError } from '../http/apiError.ts';
-import type { AnswerKeys } from '../security/answerKeys.ts';
+import { checkOf, type AnswerKeys } from '../security/answerKeys.ts';
 import { linkTokens } from '../security/tokens.ts';
 
 export function methodologyOf(id: string): Methodology {
@@ -156,8 +156,8 @@ export async function openCampaign(db: DB, answerKeys: AnswerKeys, id: string, n
   if (unready.length) {
     throw new ApiError(422, 'campaign.notReady', { count: unready.length, names: unready.map((e) => e.fullName).join(', ') });
   }
-  answerKeys.create(id);
-  if (!(await campaigns.openDraftCampaign(db, id, now.toISOString()))) throw new ApiError(409, 'campaign.notDraft');
+  const key = answerKeys.create(id);
+  if (!(await campaigns.openDraftCampaign(db, id, now.toISOString(), checkOf(key)))) throw new ApiError(409, 'campaign.notDraft');
 }
 
 /** A closed campaign moves to the archive: read-only, its reports still readable. */

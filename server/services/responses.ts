@@ -54,9 +54,9 @@ export async function submitAnswers(db: DB, answerKeys: AnswerKeys, token: strin
     const code = problems.missing.length ? 'answers.incomplete' : 'answers.invalid';
     throw new ApiError(422, code, { count: issues.length }, issues);
   }
-  const key = answerKeys.keyOf(target.campaignId);
+  const key = answerKeys.keyMatching(target.campaignId, target.keyCheck);
   if (!key) {
-    console.error(`Campaign ${target.campaignId} is open but its answer key is missing from ${answerKeys.dir}: answers cannot be stored until it is restored.`);
+    console.error(`Campaign ${target.campaignId} is open but ${answerKeys.dir} does not hold its answer key: answers cannot be stored until it is restored.`);
     throw new ApiError(503, 'answers.keyMissing');
   }
   const length = boxLength(form.competencies.flatMap((c) => c.statements.map((s) => s.id)), scaleValues);

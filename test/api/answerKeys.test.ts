@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkAnswerKeys } from '../../server/services/campaignClosing.ts';
+import { checkAnswerKeys, closeOverdueCampaigns } from '../../server/services/campaignClosing.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
@@ -58,15 +58,49 @@ describe('answer keys', () => {
     expect(Number((await t.conn.db.selectFrom('response').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(2);
   });
 
-  it('refuses to close with a key that does not open the boxes, and keeps the campaign open', async () => {
+  it('takes no other key for the campaign’s: a server whose folder holds another seals nothing, and nothing closes', async () => {
     const run = await answeredCampaign();
     expect((await run.submit(run.links[1]!.url)).status).toBe(201);
+    // A second server of the same database, or a restore, with a folder of its own: its key is another.
     fs.rmSync(run.keyFile);
     t.answerKeys.create(run.campaignId);
+    expect((await run.submit(run.links[2]!.url)).status).toBe(503);
+    const close = await t.json('POST', `/campaigns/${run.campaignId}/close`);
+    expect(close.body.error.code).toBe('campaign.answerKeyMissing');
+    expect(await statusOf(run.campaignId)).toBe('open');
+    expect(await checkAnswerKeys(t.conn.db, t.answerKeys)).toEqual({ destroyed: [], made: [], missing: [run.campaignId] });
+    expect(await t.conn.db.selectFrom('response').select('id').execute()).toEqual([]);
+  });
+
+  it('refuses to close when a box does not open with the right key (altered), and keeps the campaign open', async () => {
+    const run = await answeredCampaign();
+    expect((await run.submit(run.links[1]!.url)).status).toBe(201);
+    const [box] = await t.conn.db.selectFrom('answer_box').select(['id', 'box']).execute();
+    const altered = `${box!.box.slice(0, -3)}${box!.box.endsWith('AAA') ? 'BBB' : 'AAA'}`;
+    await t.conn.db.updateTable('answer_box').set({ box: altered }).where('id', '=', box!.id).execute();
     const close = await t.json('POST', `/campaigns/${run.campaignId}/close`);
     expect(close.body.error.code).toBe('campaign.answerBoxUnreadable');
     expect(await statusOf(run.campaignId)).toBe('open');
-    expect(await t.conn.db.selectFrom('response').select('id').execute()).toEqual([]);
+  });
+
+  it('treats a damaged key file as a missing one, and closes the other overdue campaigns all the same', async () => {
+    const broken = await answeredCampaign();
+    expect((await broken.submit(broken.links[1]!.url)).status).toBe(201);
+    const { head, employees } = await seedUnit(t, 3);
+    const sound = await openCampaignWith(t, employees[0].id, [head.id, employees[1].id, employees[2].id]);
+    fs.writeFileSync(broken.keyFile, '');
+    expect((await broken.submit(broken.links[2]!.url)).status).toBe(503);
+    expect(await checkAnswerKeys(t.conn.db, t.answerKeys)).toEqual({ destroyed: [], made: [], missing: [broken.campaignId] });
+    // Both past their deadline (10 January): the one whose key is damaged stays open, the other closes.
+    expect(await closeOverdueCampaigns(t.conn.db, t.answerKeys, new Date('2026-01-10T19:00:00Z'), 'Asia/Almaty')).toEqual([sound.campaignId]);
+    expect(await statusOf(broken.campaignId)).toBe('open');
+  });
+
+  it('leaves alone keys of campaigns this database does not know: another installation may share the folder', async () => {
+    const stranger = '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+    t.answerKeys.create(stranger);
+    expect((await checkAnswerKeys(t.conn.db, t.answerKeys)).destroyed).toEqual([]);
+    expect(t.answerKeys.keyOf(stranger)).not.toBeNull();
   });
 
   it('of campaigns no longer open are destroyed by the check, and an open campaign of an earlier version gets one', async () => {
@@ -74,10 +108,11 @@ describe('answer keys', () => {
     expect((await t.json('POST', `/campaigns/${run.campaignId}/close`)).status).toBe(204);
     // A close cut short after its transaction left the key behind.
     t.answerKeys.create(run.campaignId);
-    // A campaign opened before answer boxes: open, no key, no box.
+    // A campaign opened before answer keys: open, no key, no check value.
     const { head, employees } = await seedUnit(t, 3);
     const older = await openCampaignWith(t, employees[0].id, [head.id, employees[1].id, employees[2].id]);
     fs.rmSync(path.join(t.answerKeys.dir, `${older.campaignId}.key`));
+    await t.conn.db.updateTable('campaign').set({ answer_key_check: null }).where('id', '=', older.campaignId).execute();
     expect(await checkAnswerKeys(t.conn.db, t.answerKeys)).toEqual({ destroyed: [run.campaignId], made: [older.campaignId], missing: [] });
     expect(fs.existsSync(run.keyFile)).toBe(false);
     expect((await t.call('POST', '/respond/submit', { token: tokenOf(older.links[1]!.url), answers: fullAnswers('employee', () => 3) }, { cookie: null })).status).toBe(201);

@@ -1,8 +1,8 @@
 import type { DB } from '../../db/connect.ts';
 import { newId, nowIso } from '../../db/ids.ts';
-import { insertCampaign, insertEvaluations, transitionCampaign } from '../../db/repositories/campaigns.ts';
+import { insertCampaign, insertEvaluations, openDraftCampaign, transitionCampaign } from '../../db/repositories/campaigns.ts';
 import { insertUnit } from '../../db/repositories/staff.ts';
-import type { AnswerKeys } from '../../server/security/answerKeys.ts';
+import { checkOf, type AnswerKeys } from '../../server/security/answerKeys.ts';
 import { issueLinks } from '../../server/services/campaigns.ts';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { tokenOf } from './fixtures.ts';
@@ -60,8 +60,8 @@ export async function openCampaignWithManyLinks(
       respondents: Array.from({ length: peers }, (_, k) => ({ personId: ids[(n + k + 1) % evaluated]!, relation: 'peer' })),
     })),
   );
-  answerKeys?.create(campaignId);
-  await transitionCampaign(db, campaignId, 'draft', 'open', stamp);
+  if (answerKeys) await openDraftCampaign(db, campaignId, stamp, checkOf(answerKeys.create(campaignId)));
+  else await transitionCampaign(db, campaignId, 'draft', 'open', stamp);
   const issued = await issueLinks(db, campaignId, undefined, 'http://b360.test', null);
   const invitations = new Map(
     (await db.selectFrom('invitation').select(['id', 'evaluation_id', 'relation']).execute()).map((i) => [i.id, i]),

@@ -12,9 +12,9 @@ const en = {
   'audit.change.manager': 'direct manager',
   'audit.change.email': 'e-mail',
   'errors.campaign.answerKeyMissing':
-    'The campaign cannot be closed: the key its answers are sealed under is missing from {dir} on the server. Restore that file from its backup and close again; the campaign stays open meanwhile.',
+    'The campaign cannot be closed: the key its answers are sealed under is not in {dir} on the server (missing, or another key in its place). Restore that file from its backup and close again; the campaign stays open meanwhile.',
   'errors.campaign.answerBoxUnreadable':
-    'The campaign cannot be closed: a sealed answer does not open with the key in {dir} (a wrong or damaged key file). Restore the campaign’s key file from its backup and close again; the campaign stays open meanwhile.',
+    'The campaign cannot be closed: a sealed answer does not open with its key from {dir} — the answer was altered in the database. Restore the database from a backup and close again; the campaign stays open meanwhile.',
   'errors.campaign.sealIncomplete':
     'The campaign is closed, but answers stored by an earlier version could not yet be cleared from the database files, because another program is reading them (a backup?). Close the campaign again once it has finished.',
 } as const;
@@ -34,9 +34,9 @@ const kk: Section = {
   'audit.change.manager': 'тікелей басшысы',
   'audit.change.email': 'электрондық пошта',
   'errors.campaign.answerKeyMissing':
-    'Науқанды жабу мүмкін емес: жауаптары шифрланған кілт серверде {dir} ішінде жоқ. Сол файлды сақтық көшірмеден қалпына келтіріп, қайта жабыңыз; оған дейін науқан ашық қалады.',
+    'Науқанды жабу мүмкін емес: жауаптары шифрланған кілт серверде {dir} ішінде жоқ (файл жоқ немесе оның орнында басқа кілт). Сол файлды сақтық көшірмеден қалпына келтіріп, қайта жабыңыз; оған дейін науқан ашық қалады.',
   'errors.campaign.answerBoxUnreadable':
-    'Науқанды жабу мүмкін емес: шифрланған жауап {dir} ішіндегі кілтпен ашылмайды (кілт файлы қате немесе бүлінген). Науқанның кілт файлын сақтық көшірмеден қалпына келтіріп, қайта жабыңыз; оған дейін науқан ашық қалады.',
+    'Науқанды жабу мүмкін емес: шифрланған жауап {dir} ішіндегі өз кілтімен ашылмайды — жауап дерекқорда өзгертілген. Дерекқорды сақтық көшірмеден қалпына келтіріп, қайта жабыңыз; оған дейін науқан ашық қалады.',
   'errors.campaign.sealIncomplete':
     'Науқан жабылды, бірақ бұрынғы нұсқа сақтаған жауаптар дерекқор файлдарынан әлі тазартылмады, себебі оларды басқа бағдарлама оқып жатыр (сақтық көшірме ме?). Ол аяқталған соң науқанды қайта жабыңыз.',
 };
@@ -54,9 +54,9 @@ const ru: Section = {
   'audit.change.manager': 'непосредственный руководитель',
   'audit.change.email': 'электронная почта',
   'errors.campaign.answerKeyMissing':
-    'Кампанию нельзя закрыть: ключа, которым зашифрованы её ответы, нет на сервере в {dir}. Восстановите этот файл из резервной копии и закройте снова; до тех пор кампания остаётся открытой.',
+    'Кампанию нельзя закрыть: ключа, которым зашифрованы её ответы, нет на сервере в {dir} (файла нет или на его месте другой ключ). Восстановите этот файл из резервной копии и закройте снова; до тех пор кампания остаётся открытой.',
   'errors.campaign.answerBoxUnreadable':
-    'Кампанию нельзя закрыть: зашифрованный ответ не открывается ключом из {dir} (неверный или повреждённый файл ключа). Восстановите файл ключа кампании из резервной копии и закройте снова; до тех пор кампания остаётся открытой.',
+    'Кампанию нельзя закрыть: зашифрованный ответ не открывается своим ключом из {dir} — ответ изменён в базе данных. Восстановите базу данных из резервной копии и закройте снова; до тех пор кампания остаётся открытой.',
   'errors.campaign.sealIncomplete':
     'Кампания закрыта, но ответы, сохранённые прежней версией, ещё не удалось стереть из файлов базы данных: их читает другая программа (резервное копирование?). Закройте кампанию ещё раз, когда она закончит.',
 };
