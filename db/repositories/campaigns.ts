@@ -229,21 +229,28 @@ async function insertInvitations(trx: Transaction<Database>, evaluationId: strin
     .execute();
 }
 
-export async function evaluationHasAnswers(db: DB, evaluationId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('invitation')
-    .select('id')
-    .where('evaluation_id', '=', evaluationId)
-    .where('answered', '=', 1)
-    .executeTakeFirst();
-  return Boolean(row);
+/** Thrown inside a transaction to roll it back when an invitation turned out answered: the caller refuses. */
+const ANSWERED = Symbol('answered');
+
+/** Runs `work` in a transaction; false, with nothing changed, when it found an answered invitation in its way. */
+async function unlessAnswered(db: DB, work: (trx: Transaction<Database>) => Promise<void>): Promise<boolean> {
+  try {
+    await db.transaction().execute(work);
+    return true;
+  } catch (error) {
+    if (error === ANSWERED) return false;
+    throw error;
+  }
 }
 
-export async function deleteEvaluation(db: DB, evaluationId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('response').where('evaluation_id', '=', evaluationId).execute();
-    await trx.deleteFrom('answer_box').where('evaluation_id', '=', evaluationId).execute();
-    await trx.deleteFrom('invitation').where('evaluation_id', '=', evaluationId).execute();
+/**
+ * Removes an evaluation nobody has answered yet; false, with nothing removed, when an answer arrived. The check is
+ * the delete itself (`answered = 0`), so a submission committing meanwhile is never deleted with it.
+ */
+export async function deleteEvaluation(db: DB, evaluationId: string): Promise<boolean> {
+  return unlessAnswered(db, async (trx) => {
+    await trx.deleteFrom('invitation').where('evaluation_id', '=', evaluationId).where('answered', '=', 0).execute();
+    if (await trx.selectFrom('invitation').select('id').where('evaluation_id', '=', evaluationId).executeTakeFirst()) throw ANSWERED;
     await trx.deleteFrom('evaluation').where('id', '=', evaluationId).execute();
   });
 }
@@ -289,10 +296,12 @@ export interface RespondentAssignment {
 
 /**
  * Makes the evaluation's non-self respondents exactly `wanted`: keeps the invitations (and links) of those
- * who stay, drops those who left, adds the new ones. The caller has checked no answered invitation is dropped.
+ * who stay, drops those who left, adds the new ones. False, with nothing changed, when one of those leaving has
+ * answered — checked by the delete itself, so an answer committing meanwhile never loses its invitation (nor the
+ * record of who held its link).
  */
-export async function replaceRespondents(db: DB, evaluationId: string, wanted: readonly RespondentAssignment[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function replaceRespondents(db: DB, evaluationId: string, wanted: readonly RespondentAssignment[]): Promise<boolean> {
+  return unlessAnswered(db, async (trx) => {
     const existing = await trx
       .selectFrom('invitation')
       .select(['id', 'respondent_id', 'relation'])
@@ -301,7 +310,10 @@ export async function replaceRespondents(db: DB, evaluationId: string, wanted: r
       .execute();
     const wantedIds = new Set(wanted.map((w) => w.personId));
     const leaving = existing.filter((i) => !wantedIds.has(i.respondent_id)).map((i) => i.id);
-    if (leaving.length) await trx.deleteFrom('invitation').where('id', 'in', leaving).execute();
+    if (leaving.length) {
+      const removed = await trx.deleteFrom('invitation').where('id', 'in', leaving).where('answered', '=', 0).executeTakeFirst();
+      if (Number(removed.numDeletedRows) !== leaving.length) throw ANSWERED;
+    }
     const byPerson = new Map(existing.map((i) => [i.respondent_id, i]));
     for (const w of wanted) {
       const current = byPerson.get(w.personId);

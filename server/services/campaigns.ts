@@ -104,8 +104,7 @@ export async function loadEvaluationInCampaign(db: DB, campaignId: string, evalu
 export async function removeEvaluation(db: DB, campaignId: string, evaluationId: string): Promise<void> {
   await loadEditableCampaign(db, campaignId);
   await loadEvaluationInCampaign(db, campaignId, evaluationId);
-  if (await campaigns.evaluationHasAnswers(db, evaluationId)) throw new ApiError(409, 'evaluation.hasAnswers');
-  await campaigns.deleteEvaluation(db, evaluationId);
+  if (!(await campaigns.deleteEvaluation(db, evaluationId))) throw new ApiError(409, 'evaluation.hasAnswers');
 }
 
 export async function evaluationDetail(db: DB, campaignId: string, evaluationId: string) {
@@ -139,7 +138,7 @@ export async function setRespondents(
   if (answered.some((id) => id !== evaluation.person_id && !ids.includes(id))) {
     throw new ApiError(409, 'respondents.answeredRemoved');
   }
-  await campaigns.replaceRespondents(db, evaluationId, respondents);
+  if (!(await campaigns.replaceRespondents(db, evaluationId, respondents))) throw new ApiError(409, 'respondents.answeredRemoved');
 }
 
 /**

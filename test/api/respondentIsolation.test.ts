@@ -141,3 +141,31 @@ describe('an HR officer who handed out links cannot isolate a respondent (issue 
     expect((await report(t.cookie, run.evaluationId)).body.report).toMatchObject({ status: 'insufficient', responseCount: 3, heldByReader: 1 });
   });
 });
+
+describe('removing a respondent while they answer (issue 11: an answer must keep its invitation and its holder)', () => {
+  it('either refuses the removal or refuses the answer, never stores an answer whose invitation is gone', async () => {
+    const { head, employees } = await seedUnit(t, 5);
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    for (let delay = 0; delay < 12; delay++) {
+      const campaignId = (await t.json('POST', '/campaigns', { name: `360 ${delay}`, year: 2025 })).body.id as string;
+      const [evaluationId] = (await t.json('POST', `/campaigns/${campaignId}/evaluations`, { personIds: [employees[0].id] })).body.ids as string[];
+      const everyone = [head.id, employees[1].id, employees[2].id, employees[3].id];
+      await t.json('PUT', `/campaigns/${campaignId}/evaluations/${evaluationId}/respondents`, { respondents: everyone.map((personId) => ({ personId, relation: 'peer' })) });
+      await t.json('POST', `/campaigns/${campaignId}/open`);
+      const invitations = (await t.json('GET', `/campaigns/${campaignId}/evaluations/${evaluationId}`)).body.invitations as Array<{ id: string; respondentId: string }>;
+      const [link] = (await t.json('POST', `/campaigns/${campaignId}/links`, { invitationIds: [invitations.find((i) => i.respondentId === head.id)!.id] })).body.links as Array<{ url: string }>;
+      // The answer and the removal of that respondent sent together, the removal a few turns of the event loop later each time.
+      const submitted = t.call('POST', '/respond/submit', { token: tokenOf(link!.url), answers: fullAnswers('employee', () => 5) }, { cookie: null }).then((r) => r.status);
+      const removed = (async () => {
+        for (let i = 0; i < delay; i++) await tick();
+        return (await t.json('PUT', `/campaigns/${campaignId}/evaluations/${evaluationId}/respondents`, { respondents: everyone.slice(1).map((personId) => ({ personId, relation: 'peer' })) })).status;
+      })();
+      const [submit, put] = await Promise.all([submitted, removed]);
+      const boxes = await t.conn.db.selectFrom('answer_box').select('id').where('evaluation_id', '=', evaluationId).execute();
+      const answered = await t.conn.db.selectFrom('invitation as i').innerJoin('link_holder as h', 'h.invitation_id', 'i.id').select('i.id').where('i.evaluation_id', '=', evaluationId).where('i.answered', '=', 1).execute();
+      // The answer came first and the removal is refused, or the removal came first and the link no longer works.
+      expect(['201/409', '410/204'], `delay ${delay}`).toContain(`${submit}/${put}`);
+      expect(boxes.length, `delay ${delay}: answer ${submit}, removal ${put}`).toBe(answered.length);
+    }
+  });
+});
