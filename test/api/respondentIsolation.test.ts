@@ -148,7 +148,7 @@ describe('removing a respondent while they answer (issue 11: an answer must keep
     const tick = () => new Promise((resolve) => setImmediate(resolve));
     for (let delay = 0; delay < 12; delay++) {
       const campaignId = (await t.json('POST', '/campaigns', { name: `360 ${delay}`, year: 2025 })).body.id as string;
-      const [evaluationId] = (await t.json('POST', `/campaigns/${campaignId}/evaluations`, { personIds: [employees[0].id] })).body.ids as string[];
+      const evaluationId = ((await t.json('POST', `/campaigns/${campaignId}/evaluations`, { personIds: [employees[0].id] })).body.ids as string[])[0]!;
       const everyone = [head.id, employees[1].id, employees[2].id, employees[3].id];
       await t.json('PUT', `/campaigns/${campaignId}/evaluations/${evaluationId}/respondents`, { respondents: everyone.map((personId) => ({ personId, relation: 'peer' })) });
       await t.json('POST', `/campaigns/${campaignId}/open`);
