@@ -3,6 +3,7 @@ import { getCampaign, getEvaluation } from '../../db/repositories/campaigns.ts';
 import { inUsersCalibration } from '../../db/repositories/reportAccess.ts';
 import { previousEvaluation, type PreviousEvaluation } from '../../db/repositories/reportHistory.ts';
 import { responsesOf } from '../../db/repositories/responses.ts';
+import type { EvaluationRow } from '../../db/schema.ts';
 import type { FormKey } from '../../shared/methodology/types.ts';
 import { hasReports } from '../../shared/rules/campaignStatus.ts';
 import { changeSince } from '../../shared/scoring/changeSince.ts';
@@ -30,28 +31,35 @@ export async function readReport(db: DB, viewer: SessionUser, evaluationId: stri
     inViewersCalibration: await inUsersCalibration(db, viewer.id, evaluationId),
   });
   if (!access) throw new ApiError(403, 'report.forbidden');
-  return { access, ...(await evaluationReport(db, evaluationId, await answersHeldBy(db, evaluationId, viewer.id))) };
+  return { access, ...(await evaluationReport(db, evaluationId, viewer)) };
+}
+
+/** Whether `viewer` may read the evaluation's report (§21), as readReport decides. */
+async function mayRead(db: DB, viewer: SessionUser, evaluation: EvaluationRow): Promise<boolean> {
+  const subject = { personId: evaluation.person_id, evaluatorId: evaluation.evaluator_id, evaluatorSetBy: evaluation.evaluator_set_by };
+  return reportAccess(viewer, { ...subject, inViewersCalibration: await inUsersCalibration(db, viewer.id, evaluation.id) }) !== null;
 }
 
 /**
- * The report itself, with no access check: for the demo, the services that already checked, and tests. It
- * counts only the answers whose links its reader did not hold (`heldByReader` of them came through such links:
- * shared/scoring/readerThreshold.ts). A shown report carries its analysis and, when the person's previous report
- * was shown too, the change since.
+ * The report itself, for `reader` once readReport has let them in — or, with no reader, as it is (the demo, and
+ * tests). It counts only the answers whose links the reader did not hold (shared/scoring/readerThreshold.ts); a
+ * reader who held any gets no group breakdown. A shown report carries its analysis and, when the person's
+ * previous report would be shown to the same reader too, the change since.
  */
-export async function evaluationReport(db: DB, evaluationId: string, heldByReader = 0) {
+export async function evaluationReport(db: DB, evaluationId: string, reader: SessionUser | null = null) {
   const evaluation = await getEvaluation(db, evaluationId);
   if (!evaluation) throw new ApiError(404, 'evaluation.notFound');
   const campaign = (await getCampaign(db, evaluation.campaign_id))!;
   if (!hasReports(campaign.status)) throw new ApiError(409, 'report.notClosed');
   const methodology = methodologyOf(campaign.methodology_id);
   const responses = (await responsesOf(db, evaluationId)).map((r) => ({ ...r, group: r.group as StoredGroup | null }));
+  const heldByReader = reader ? await answersHeldBy(db, evaluationId, reader.id) : 0;
   const report = reportForReader(computeReport(methodology, evaluation.form_key as FormKey, responses), heldByReader, methodology.rules.minResponsesForReport);
   const ready = report.status === 'ready' ? report : null;
   const previous = ready
     ? await previousEvaluation(db, { id: evaluation.id, personId: evaluation.person_id, formKey: evaluation.form_key, year: campaign.year, campaignCreatedAt: campaign.created_at })
     : undefined;
-  const change = ready && previous ? await changeSincePrevious(db, ready, previous) : null;
+  const change = ready && previous ? await changeSincePrevious(db, ready, previous, reader) : null;
   return {
     evaluation: {
       id: evaluation.id,
@@ -63,13 +71,21 @@ export async function evaluationReport(db: DB, evaluationId: string, heldByReade
     campaign: { id: campaign.id, name: campaign.name, year: campaign.year },
     methodologyId: methodology.id,
     report,
-    analysis: ready ? analyseReport(methodology, ready, responses) : null,
+    analysis: ready ? analyseReport(methodology, ready, responses, { byGroup: heldByReader === 0 }) : null,
     change,
   };
 }
 
-async function changeSincePrevious(db: DB, current: Extract<Report360, { status: 'ready' }>, previous: PreviousEvaluation) {
-  const earlier = computeReport(methodologyOf(previous.methodologyId), current.formKey, await responsesOf(db, previous.evaluationId));
+/**
+ * The change since the previous report — only against one the same reader may read and that is shown to them:
+ * last year's marks beside this year's would otherwise hand over a report the rules keep from them.
+ */
+async function changeSincePrevious(db: DB, current: Extract<Report360, { status: 'ready' }>, previous: PreviousEvaluation, reader: SessionUser | null) {
+  const row = (await getEvaluation(db, previous.evaluationId))!;
+  if (reader && !(await mayRead(db, reader, row))) return null;
+  const methodology = methodologyOf(previous.methodologyId);
+  const held = reader ? await answersHeldBy(db, previous.evaluationId, reader.id) : 0;
+  const earlier = reportForReader(computeReport(methodology, current.formKey, await responsesOf(db, previous.evaluationId)), held, methodology.rules.minResponsesForReport);
   const change = changeSince(current, earlier);
   return change && { campaign: { id: previous.campaignId, name: previous.campaignName, year: previous.year }, ...change };
 }

@@ -17,11 +17,16 @@ export interface ReportAnalysis {
   groups: GroupResult[];
 }
 
-/** What the report adds to the Annex 7/8 table, for a report that is shown: each part from its own rule. */
+/**
+ * What the report adds to the Annex 7/8 table, for a report that is shown: each part from its own rule. A reader
+ * who held some of its respondents' links gets no group breakdown (`byGroup: false`): a group of three of which
+ * they gave two would give the third away (shared/scoring/readerThreshold.ts).
+ */
 export function analyseReport(
   methodology: Methodology,
   report: Extract<Report360, { status: 'ready' }>,
   responses: readonly GroupedResponse[],
+  { byGroup }: { byGroup: boolean } = { byGroup: true },
 ): ReportAnalysis {
   const form = methodology.forms[report.formKey as FormKey];
   const { rules } = methodology;
@@ -32,6 +37,6 @@ export function analyseReport(
     agreement: answerSpread(form, responses, rules.agreementBands, rules.minResponsesForReport),
     agreementBands: rules.agreementBands,
     minGroupAnswers: rules.minResponsesForReport,
-    groups: groupBreakdown(form, responses, rules.minResponsesForReport),
+    groups: byGroup ? groupBreakdown(form, responses, rules.minResponsesForReport) : [],
   };
 }

@@ -24,8 +24,8 @@ const FORM = almaty2023.forms.employee;
 /** The real colleague's answers: a different mark for every statement of a competency, 1 to 5 by turns. */
 const colleagueMark = (ci: number, si: number) => ((ci + si) % 5) + 1;
 
-const submit = async (url: string, value: (ci: number, si: number) => number) => {
-  const res = await t.call('POST', '/respond/submit', { token: tokenOf(url), answers: fullAnswers('employee', value) }, { cookie: null });
+const submit = async (url: string, value: (ci: number, si: number) => number, form: 'employee' | 'head' = 'employee') => {
+  const res = await t.call('POST', '/respond/submit', { token: tokenOf(url), answers: fullAnswers(form, value) }, { cookie: null });
   expect(res.status).toBe(201);
 };
 
@@ -167,5 +167,62 @@ describe('removing a respondent while they answer (issue 11: an answer must keep
       expect(['201/409', '410/204'], `delay ${delay}`).toContain(`${submit}/${put}`);
       expect(boxes.length, `delay ${delay}: answer ${submit}, removal ${put}`).toBe(answered.length);
     }
+  });
+});
+
+describe('what else a report shows a reader who held links (issue 11, review findings)', () => {
+  /** A campaign of `year` evaluating `evaluated`, its respondents under the relations given, open. */
+  async function campaignOf(year: number, evaluated: string, respondents: Array<{ personId: string; relation: string }>) {
+    const campaignId = (await t.json('POST', '/campaigns', { name: `360 ${year}`, year })).body.id as string;
+    const evaluationId = ((await t.json('POST', `/campaigns/${campaignId}/evaluations`, { personIds: [evaluated] })).body.ids as string[])[0]!;
+    expect((await t.json('PUT', `/campaigns/${campaignId}/evaluations/${evaluationId}/respondents`, { respondents })).status).toBe(204);
+    expect((await t.json('POST', `/campaigns/${campaignId}/open`)).status).toBe(204);
+    const invitations = (await t.json('GET', `/campaigns/${campaignId}/evaluations/${evaluationId}`)).body.invitations as Array<{ id: string; respondentId: string }>;
+    const invitationOf = (personId: string) => invitations.find((i) => i.respondentId === personId)!.id;
+    return { campaignId, evaluationId, invitationOf };
+  }
+
+  it('gives no group breakdown: a group of three of which the reader gave two would give the third away', async () => {
+    const { head, employees } = await seedUnit(t, 6);
+    const subordinates = employees.slice(0, 3).map((p: { id: string }) => p.id);
+    const peers = employees.slice(3, 6).map((p: { id: string }) => p.id);
+    const run = await campaignOf(2025, head.id, [...subordinates.map((personId) => ({ personId, relation: 'subordinate' })), ...peers.map((personId) => ({ personId, relation: 'peer' }))]);
+    // The attacker lists two peers' links and answers them; the rest are handed out by another officer.
+    const held = (await t.json('POST', `/campaigns/${run.campaignId}/links`, { invitationIds: peers.slice(0, 2).map(run.invitationOf) })).body.links as Array<{ url: string }>;
+    const others = await issueLinks(t, run.campaignId, { invitationIds: [peers[2]!, ...subordinates].map(run.invitationOf) });
+    for (const link of held) await submit(link.url, () => 5, 'head');
+    for (const link of others) await submit(link.url, colleagueMark, 'head');
+    expect((await t.json('POST', `/campaigns/${run.campaignId}/close`)).status).toBe(204);
+    const seen = (await report(t.cookie, run.evaluationId)).body;
+    expect(seen.report).toMatchObject({ status: 'ready', responseCount: 6 });
+    expect(seen.analysis.groups).toEqual([]);
+    // The head of HR, who held none, gets both groups.
+    const full = (await report(await signInAs(t, 'hr_head'), run.evaluationId)).body;
+    expect(full.analysis.groups.map((g: { group: string }) => g.group).sort()).toEqual(['peer', 'subordinate']);
+  });
+
+  it('gives no change since last year against a report that last year was not shown to that reader', async () => {
+    const { head, employees } = await seedUnit(t, 3);
+    const respondents = [head.id, employees[1].id, employees[2].id].map((personId) => ({ personId, relation: 'peer' }));
+    // Last year the attacker held two of the three links.
+    t.setNow(new Date('2024-12-15T06:00:00Z'));
+    const last = await campaignOf(2024, employees[0].id, respondents);
+    const lastLinks = ((await t.json('POST', `/campaigns/${last.campaignId}/links`, {})).body.links as Array<{ url: string; relation: string }>).filter((l) => l.relation !== 'self');
+    await submit(lastLinks[0]!.url, colleagueMark);
+    await submit(lastLinks[1]!.url, () => 5);
+    await submit(lastLinks[2]!.url, () => 5);
+    t.setNow(new Date('2025-01-11T06:00:00Z'));
+    expect((await t.json('POST', `/campaigns/${last.campaignId}/close`)).status).toBe(204);
+    expect((await report(t.cookie, last.evaluationId)).body.report.status).toBe('insufficient');
+    // This year another officer handed every link out.
+    t.setNow(new Date('2025-12-15T06:00:00Z'));
+    const now = await campaignOf(2025, employees[0].id, respondents);
+    for (const link of (await issueLinks(t, now.campaignId)).filter((l) => l.relation !== 'self')) await submit(link.url, () => 4);
+    expect((await t.json('POST', `/campaigns/${now.campaignId}/close`)).status).toBe(204);
+    const seen = (await report(t.cookie, now.evaluationId)).body;
+    expect(seen.report.status).toBe('ready');
+    expect(seen.change).toBeNull();
+    // The head of HR, who read both, sees the change.
+    expect((await report(await signInAs(t, 'hr_head'), now.evaluationId)).body.change).not.toBeNull();
   });
 });
