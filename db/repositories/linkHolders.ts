@@ -35,3 +35,37 @@ export async function answersHeldBy(db: DB, evaluationId: string, userId: string
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** An evaluation of a campaign some of whose answers came through links a user held, with its kept result. */
+export interface HeldEvaluation {
+  evaluationId: string;
+  unitName: string;
+  held: number;
+  status: string;
+  responseCount: number;
+  scores: Record<string, number> | null;
+  weakest: string[] | null;
+}
+
+/** The evaluations of a closed campaign whose answers came in part through links `userId` held. */
+export async function evaluationsHeldBy(db: DB, campaignId: string, userId: string): Promise<HeldEvaluation[]> {
+  const rows = await db
+    .selectFrom('invitation as i')
+    .innerJoin('link_holder as h', 'h.invitation_id', 'i.id')
+    .innerJoin('evaluation as e', 'e.id', 'i.evaluation_id')
+    .innerJoin('evaluation_result as r', 'r.evaluation_id', 'e.id')
+    .select((eb) => ['e.id as evaluationId', 'e.unit_name as unitName', 'r.status', 'r.response_count as responseCount', 'r.scores', 'r.weakest', eb.fn.countAll<number>().as('held')])
+    .where('e.campaign_id', '=', campaignId)
+    .where('h.user_id', '=', userId)
+    .where('i.answered', '=', 1)
+    .where('i.relation', '<>', 'self')
+    .groupBy(['e.id', 'e.unit_name', 'r.status', 'r.response_count', 'r.scores', 'r.weakest'])
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    held: Number(r.held),
+    responseCount: Number(r.responseCount),
+    scores: r.scores ? (JSON.parse(r.scores) as Record<string, number>) : null,
+    weakest: r.weakest ? (JSON.parse(r.weakest) as string[]) : null,
+  }));
+}

@@ -116,11 +116,12 @@ export interface GroupMember {
 
 /**
  * A page of a competency's course group in the order it is shown: from an offset (a page on screen) or after
- * an ordinal (the export walks the group). The filter is shared/training/trainingNeeds.ts courseGroupSize's.
+ * an ordinal (the export walks the group), leaving out the evaluations `excluding` names (shown to the viewer as
+ * if not evaluated: shared/training/tallyWithout.ts). The filter is shared/training/trainingNeeds.ts courseGroupSize's.
  */
 export function courseGroupMembers(
   db: DB,
-  group: { campaignId: string; competencyId: string; criterion: GroupCriterion },
+  group: { campaignId: string; competencyId: string; criterion: GroupCriterion; excluding: readonly string[] },
   page: { limit: number } & ({ offset: number } | { afterOrdinal: number }),
 ): Promise<GroupMember[]> {
   const { criterion } = group;
@@ -131,6 +132,7 @@ export function courseGroupMembers(
     .where('campaign_id', '=', group.campaignId)
     .where('competency_id', '=', group.competencyId)
     .where((eb) => (criterion.kind === 'weakest' ? eb('weakest', '=', 1) : eb('hundredths', '<', toHundredths(criterion.threshold))))
+    .$if(group.excluding.length > 0, (q) => q.where('evaluation_id', 'not in', group.excluding))
     .$if('afterOrdinal' in page, (q) => q.where('ordinal', '>', 'afterOrdinal' in page ? page.afterOrdinal : 0))
     .orderBy('ordinal')
     .limit(page.limit)

@@ -9,7 +9,9 @@ import { COURSE_GROUP_PAGE } from '../../shared/schemas/training.ts';
 import { campaignCompetencies } from '../../shared/training/campaignCompetencies.ts';
 import { parseCriterion, thresholdInScale, type GroupCriterion } from '../../shared/training/criterion.ts';
 import { offeredThresholds, offersCriterion, restrictedRanking } from '../../shared/training/restrictedRanking.ts';
-import { courseGroupSize, rankCompetencies, trainingHeatmap, type ScoreCount } from '../../shared/training/trainingNeeds.ts';
+import { courseGroupSize, rankCompetencies, trainingHeatmap, type PersonResult, type ScoreCount } from '../../shared/training/trainingNeeds.ts';
+import { tallyWithout } from '../../shared/training/tallyWithout.ts';
+import { evaluationsHeldBy } from '../../db/repositories/linkHolders.ts';
 import { ApiError } from '../http/apiError.ts';
 import type { SessionUser } from '../http/session.ts';
 import { trainingWorkbook } from '../training/trainingWorkbook.ts';
@@ -63,13 +65,30 @@ function criterionOf(key: string, methodology: Methodology, view: TrainingView, 
   return criterion;
 }
 
+/** People of a campaign left out of what a viewer sees of it, with their kept results. */
+interface Hidden {
+  evaluationIds: string[];
+  results: PersonResult[];
+}
+
+/**
+ * The people whose report `viewer` is not shown because too many of its answers came through links the viewer
+ * held (shared/scoring/readerThreshold.ts): the training views leave them out for that viewer, as if they had
+ * not been evaluated (shared/training/tallyWithout.ts).
+ */
+async function hiddenFrom(db: DB, viewer: SessionUser, campaignId: string, methodology: Methodology): Promise<Hidden> {
+  const { minResponsesForReport } = methodology.rules;
+  const hidden = (await evaluationsHeldBy(db, campaignId, viewer.id)).filter((e) => e.status === 'ready' && e.responseCount - e.held < minResponsesForReport);
+  return { evaluationIds: hidden.map((e) => e.evaluationId), results: hidden.map((e) => ({ unitName: e.unitName, scores: e.scores, weakest: e.weakest })) };
+}
+
 /** The aggregates every viewer may see: the units × competencies heatmap, the ranking, and what was released. */
 export async function trainingOverview(db: DB, viewer: SessionUser, campaignId: string, criterionKey: string) {
   const view = viewOf(viewer);
   const { campaign, methodology, competencyIds } = await loadTrainingCampaign(db, campaignId);
   const releases = await listReleases(db, campaignId);
   const criterion = criterionOf(criterionKey, methodology, view, releases);
-  const tally = await campaignTallyOf(db, campaignId);
+  const tally = tallyWithout(await campaignTallyOf(db, campaignId), (await hiddenFrom(db, viewer, campaignId, methodology)).results);
   const values = scaleValues(methodology);
   return {
     campaign,
@@ -107,9 +126,10 @@ export async function trainingGroups(db: DB, viewer: SessionUser, campaignId: st
   requireNames(view);
   const { methodology, competencyIds } = await loadTrainingCampaign(db, campaignId);
   criterionOf(criterionKey, methodology, view, await listReleases(db, campaignId));
+  const hidden = await hiddenFrom(db, viewer, campaignId, methodology);
   const groups: CourseGroupView[] = [];
-  for (const group of await courseGroupsOf(db, view, campaignId, competencyIds, criterionKey)) {
-    groups.push({ ...group, members: await memberPage(db, campaignId, group.competencyId, group.criterion, 0, COURSE_GROUP_PAGE) });
+  for (const group of await courseGroupsOf(db, view, campaignId, competencyIds, criterionKey, hidden)) {
+    groups.push({ ...group, members: await memberPage(db, campaignId, group.competencyId, group.criterion, hidden, 0, COURSE_GROUP_PAGE) });
   }
   return { view, groups };
 }
@@ -117,9 +137,9 @@ export async function trainingGroups(db: DB, viewer: SessionUser, campaignId: st
 type CourseGroup = Omit<CourseGroupView, 'members'>;
 
 /** The groups the view reaches, largest first for those who see them all, with their sizes from the kept tally. */
-async function courseGroupsOf(db: DB, view: TrainingView, campaignId: string, competencyIds: readonly string[], criterionKey: string): Promise<CourseGroup[]> {
+async function courseGroupsOf(db: DB, view: TrainingView, campaignId: string, competencyIds: readonly string[], criterionKey: string, hidden: Hidden): Promise<CourseGroup[]> {
   const releases = await listReleases(db, campaignId);
-  const scores: ScoreCount[] = await scoreCountsOf(db, campaignId);
+  const scores: ScoreCount[] = tallyWithout({ units: [], scores: await scoreCountsOf(db, campaignId) }, hidden.results).scores;
   const sizeOf = (competencyId: string, key: string) => courseGroupSize(scores, competencyId, parseCriterion(key)!);
   if (view === 'released') {
     return releases.map((r) => ({ competencyId: r.competencyId, criterion: r.criterion, release: r, count: sizeOf(r.competencyId, r.criterion) }));
@@ -135,8 +155,8 @@ async function courseGroupsOf(db: DB, view: TrainingView, campaignId: string, co
     .sort((a, b) => b.count - a.count);
 }
 
-async function memberPage(db: DB, campaignId: string, competencyId: string, criterionKey: string, offset: number, limit: number) {
-  const rows = await courseGroupMembers(db, { campaignId, competencyId, criterion: parseCriterion(criterionKey)! }, { offset, limit });
+async function memberPage(db: DB, campaignId: string, competencyId: string, criterionKey: string, hidden: Hidden, offset: number, limit: number) {
+  const rows = await courseGroupMembers(db, { campaignId, competencyId, criterion: parseCriterion(criterionKey)!, excluding: hidden.evaluationIds }, { offset, limit });
   return rows.map(({ fullName, position, unitName }) => ({ fullName, position, unitName }));
 }
 
@@ -159,8 +179,10 @@ export async function trainingGroupPage(
   criterionOf(page.criterion, methodology, view, releases);
   const release = releases.find((r) => r.competencyId === competencyId && r.criterion === page.criterion) ?? null;
   if (view === 'released' && !release) throw new ApiError(403, 'training.groupsForbidden');
-  const count = courseGroupSize(await scoreCountsOf(db, campaignId), competencyId, parseCriterion(page.criterion)!);
-  return { competencyId, criterion: page.criterion, release, count, offset: page.offset, members: await memberPage(db, campaignId, competencyId, page.criterion, page.offset, page.limit) };
+  const hidden = await hiddenFrom(db, viewer, campaignId, methodology);
+  const scores = tallyWithout({ units: [], scores: await scoreCountsOf(db, campaignId) }, hidden.results).scores;
+  const count = courseGroupSize(scores, competencyId, parseCriterion(page.criterion)!);
+  return { competencyId, criterion: page.criterion, release, count, offset: page.offset, members: await memberPage(db, campaignId, competencyId, page.criterion, hidden, page.offset, page.limit) };
 }
 
 /** HR releases a course group to the trainers: from now on they see its names. */
@@ -199,7 +221,8 @@ const EXPORT_PAGE = 1000;
  */
 export async function trainingExport(db: DB, viewer: SessionUser, campaignId: string, criterionKey: string, locale: Locale) {
   const overview = await trainingOverview(db, viewer, campaignId, criterionKey);
-  const groups = overview.view === 'aggregate' ? null : await courseGroupsOf(db, overview.view, campaignId, overview.competencyIds, criterionKey);
+  const hidden = await hiddenFrom(db, viewer, campaignId, methodologyOf(overview.campaign.methodologyId));
+  const groups = overview.view === 'aggregate' ? null : await courseGroupsOf(db, overview.view, campaignId, overview.competencyIds, criterionKey, hidden);
   const file = trainingWorkbook(
     {
       methodology: methodologyOf(overview.campaign.methodologyId),
@@ -207,17 +230,17 @@ export async function trainingExport(db: DB, viewer: SessionUser, campaignId: st
       competencyIds: overview.competencyIds,
       heatmap: overview.heatmap,
       ranking: overview.ranking,
-      groups: groups?.map((g) => ({ competencyId: g.competencyId, criterion: g.criterion, released: g.release !== null, members: everyMember(db, campaignId, g) })) ?? null,
+      groups: groups?.map((g) => ({ competencyId: g.competencyId, criterion: g.criterion, released: g.release !== null, members: everyMember(db, campaignId, g, hidden) })) ?? null,
     },
     locale,
   );
   return { file, campaign: overview.campaign, names: groups?.reduce((n, g) => n + g.count, 0) ?? 0 };
 }
 
-async function* everyMember(db: DB, campaignId: string, group: CourseGroup) {
+async function* everyMember(db: DB, campaignId: string, group: CourseGroup, hidden: Hidden) {
   const criterion = parseCriterion(group.criterion)!;
   for (let afterOrdinal = -1; ; ) {
-    const page = await courseGroupMembers(db, { campaignId, competencyId: group.competencyId, criterion }, { afterOrdinal, limit: EXPORT_PAGE });
+    const page = await courseGroupMembers(db, { campaignId, competencyId: group.competencyId, criterion, excluding: hidden.evaluationIds }, { afterOrdinal, limit: EXPORT_PAGE });
     yield* page;
     if (page.length < EXPORT_PAGE) return;
     afterOrdinal = page[page.length - 1]!.ordinal;

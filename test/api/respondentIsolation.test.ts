@@ -201,6 +201,26 @@ describe('what else a report shows a reader who held links (issue 11, review fin
     expect(full.analysis.groups.map((g: { group: string }) => g.group).sort()).toEqual(['peer', 'subordinate']);
   });
 
+  it('leaves the person whose report the reader is not shown out of that reader’s training views', async () => {
+    const { employees } = await seedUnit(t, 4);
+    const run = await campaignOf(2025, employees[0].id, [employees[1].id, employees[2].id, employees[3].id].map((personId) => ({ personId, relation: 'peer' })));
+    const held = (await t.json('POST', `/campaigns/${run.campaignId}/links`, { invitationIds: [employees[1].id, employees[2].id].map(run.invitationOf) })).body.links as Array<{ url: string }>;
+    const [other] = await issueLinks(t, run.campaignId, { invitationIds: [run.invitationOf(employees[3].id)] });
+    for (const link of held) await submit(link.url, () => 5);
+    await submit(other!.url, colleagueMark);
+    expect((await t.json('POST', `/campaigns/${run.campaignId}/close`)).status).toBe(204);
+    // For the head of HR, who held none, the person is in every course group under 5.00, and counted.
+    const everyone = `/training/${run.campaignId}/groups/${almaty2023.forms.employee.competencies[0]!.id}?criterion=below:5.00`;
+    const full = (await t.call('GET', everyone, undefined, { cookie: await signInAs(t, 'hr_head') }).then((r) => r.json())) as { count: number; members: Array<{ fullName: string }> };
+    expect(full.members.map((m) => m.fullName)).toEqual([employees[0].fullName]);
+    // For the attacker no threshold finds them — bisecting one would have given their score — nor the heatmap.
+    const seen = (await t.json('GET', everyone)).body as { count: number; members: unknown[] };
+    expect(seen).toMatchObject({ count: 0, members: [] });
+    const overview = (await t.json('GET', `/training/${run.campaignId}?criterion=below:5.00`)).body as { heatmap: Array<{ ready: number }>; ranking: Array<{ persons: number; scored: number }> };
+    expect(overview.heatmap.map((u) => u.ready)).toEqual([0]);
+    expect(overview.ranking.every((r) => r.persons === 0 && r.scored === 0)).toBe(true);
+  });
+
   it('gives no change since last year against a report that last year was not shown to that reader', async () => {
     const { head, employees } = await seedUnit(t, 3);
     const respondents = [head.id, employees[1].id, employees[2].id].map((personId) => ({ personId, relation: 'peer' }));
