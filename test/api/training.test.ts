@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { closeOverdueCampaigns } from '../../server/services/campaignClosing.ts';
 import { createUser } from '../../server/services/accounts.ts';
-import { fullAnswers, tokenOf } from '../support/fixtures.ts';
+import { fullAnswers, issueLinks, tokenOf } from '../support/fixtures.ts';
 import { signInAs } from '../support/signIn.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
@@ -43,7 +43,7 @@ async function closedCampaign(close: 'hr' | 'deadline' = 'hr') {
     expect(set.status).toBe(204);
   }
   expect((await t.json('POST', `/campaigns/${campaignId}/open`)).status).toBe(204);
-  const links = (await t.json('POST', `/campaigns/${campaignId}/links`, {})).body.links as Array<{ url: string; evaluatedName: string; respondentName: string; relation: string }>;
+  const links = await issueLinks(t, campaignId);
   const skipped = new Set<string>();
   for (const link of links) {
     if (link.relation === 'self') continue;
@@ -263,7 +263,7 @@ async function finelyScoredCampaign() {
     expect((await t.json('PUT', `/campaigns/${campaignId}/evaluations/${ids[i]}/respondents`, { respondents: colleagues.map((q) => ({ personId: q.id, relation: 'peer' })) })).status).toBe(204);
   }
   expect((await t.json('POST', `/campaigns/${campaignId}/open`)).status).toBe(204);
-  const links = (await t.json('POST', `/campaigns/${campaignId}/links`, {})).body.links as Array<{ url: string; evaluatedName: string; relation: string }>;
+  const links = await issueLinks(t, campaignId);
   const answered = new Map<string, number>();
   for (const link of links.filter((l) => l.relation !== 'self')) {
     const r = answered.get(link.evaluatedName) ?? 0;
