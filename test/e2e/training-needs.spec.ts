@@ -4,7 +4,7 @@ import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { E2E_HR, E2E_TRAINER } from './credentials.ts';
 import { signIn } from './signIn.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
-import { post } from './setUpThroughApi.ts';
+import { issueLinks, post } from './setUpThroughApi.ts';
 import { expect, test } from './cspGuardedTest.ts';
 
 // Specs share one server: this run's units and people carry a tag of their own.
@@ -34,7 +34,7 @@ async function closedCampaign(request: APIRequestContext) {
     expect(res.status()).toBe(204);
   }
   await post(request, `/campaigns/${campaignId}/open`, {});
-  const { links } = (await post(request, `/campaigns/${campaignId}/links`, {})) as { links: Array<{ url: string; evaluatedName: string; relation: string }> };
+  const { links } = await issueLinks(campaignId);
   for (const link of links.filter((l) => l.relation !== 'self')) {
     const weak = namesA.includes(link.evaluatedName) ? ['ethics', 'cooperation'] : ['promptness', 'self_development'];
     const answers = Object.fromEntries(

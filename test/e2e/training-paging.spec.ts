@@ -2,7 +2,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import { E2E_HR } from './credentials.ts';
 import { SAME_ORIGIN } from './sameOrigin.ts';
-import { post } from './setUpThroughApi.ts';
+import { issueLinks, post } from './setUpThroughApi.ts';
 import { signIn } from './signIn.ts';
 import { expect, test } from './cspGuardedTest.ts';
 
@@ -24,7 +24,7 @@ async function closedCampaign(request: APIRequestContext) {
     expect(res.status()).toBe(204);
   }
   await post(request, `/campaigns/${campaignId}/open`, {});
-  const { links } = (await post(request, `/campaigns/${campaignId}/links`, {})) as { links: Array<{ url: string; relation: string }> };
+  const { links } = await issueLinks(campaignId);
   const answers = Object.fromEntries(almaty2023.forms.employee.competencies.flatMap((c) => c.statements.map((s) => [s.id, 4])));
   for (const link of links.filter((l) => l.relation !== 'self')) await post(request, '/respond/submit', { token: link.url.slice(link.url.indexOf('#') + 1), answers });
   await post(request, `/campaigns/${campaignId}/close`, {});
