@@ -40,6 +40,17 @@ export function answerBoxesMigration(dialect: DialectName): Migration {
       await db.schema.alterTable('app_user').addColumn('person_linked_by', 'text').execute();
       await db.schema.alterTable('evaluation').addColumn('evaluator_set_by', 'text').execute();
       await db.schema.alterTable('campaign').addColumn('answer_key_check', 'text').execute();
+      // Campaigns not yet closed: who listed or printed their links before this version, as the audit log says, held
+      // every link of the campaign (which ones, it does not say). Closed campaigns keep the reports as they were read.
+      const campaignOfEntry = dialect === 'sqlite' ? sql`json_extract(a.target, '$.id')` : sql`(a.target::json ->> 'id')`;
+      await sql`insert into link_holder (invitation_id, user_id)
+                select distinct i.id, u.id
+                from audit_entry as a
+                join app_user as u on u.id = a.user_id
+                join campaign as c on c.id = ${campaignOfEntry}
+                join evaluation as e on e.campaign_id = c.id
+                join invitation as i on i.evaluation_id = e.id
+                where a.action in ('POST /campaigns/:id/links', 'POST /campaigns/:id/sheets') and c.status in ('draft', 'open')`.execute(db);
     },
     async down(db: Kysely<any>) {
       await db.schema.alterTable('campaign').dropColumn('answer_key_check').execute();
