@@ -5,19 +5,29 @@ import { readKey, readOrCreateKey, syncFolder } from './secretKeyFile.ts';
 
 const KEY_FILE = /^([0-9a-f-]{36})\.key$/;
 
+/** How long a key read and checked stays in memory: reading its file at every submission costs a busy day dearly. */
+const KEY_MEMORY_MS = 1000;
+
 /**
  * Each open campaign's answer key, one file per campaign in a folder outside the database (ANSWER_KEY_DIR):
  * answers are sealed under it while the campaign is open, so that a copy of the database, its WAL, a replica, a
  * WAL archive or a backup pairs an invitation only with ciphertext. Closing opens the boxes and then destroys
  * the key, after which the ciphertexts left in any copy never open again.
  *
- * A key is read from its file each time it is needed (a few microseconds beside a submission's fsync) and kept
- * in no cache: a key destroyed by any server of the database, or lost, is gone for every server at once. Several
- * servers on one PostgreSQL database share the folder. The campaign row keeps the key's check value
- * (`checkOf`), so that a server whose folder holds another key — or none — finds out before sealing anything.
+ * A key checked against its campaign is kept in memory for a second (KEY_MEMORY_MS): a submission on a busy day
+ * then costs no file read, and a key destroyed by another server of the database, or lost, is gone for this one
+ * within that second too. Several servers on one PostgreSQL database share the folder. The campaign row keeps the
+ * key's check value (`checkOf`), so that a server whose folder holds another key — or none — finds out before
+ * sealing anything.
  */
 export class AnswerKeys {
-  constructor(readonly dir: string) {}
+  readonly #checked = new Map<string, { key: Buffer; check: string; until: number }>();
+
+  /** `clock` in milliseconds (tests move it past KEY_MEMORY_MS). */
+  constructor(
+    readonly dir: string,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
 
   /** The campaign's key, made unless it has one: when the campaign opens. */
   create(campaignId: string): Buffer {
@@ -37,8 +47,17 @@ export class AnswerKeys {
 
   /** The campaign's key when the folder holds the one whose check value the campaign keeps (`checkOf`), else null. */
   keyMatching(campaignId: string, check: string | null): Buffer | null {
+    if (check === null) return null;
+    const now = this.clock();
+    const known = this.#checked.get(campaignId);
+    if (known && known.check === check && known.until > now) return known.key;
     const key = this.keyOf(campaignId);
-    return key && check !== null && checkOf(key) === check ? key : null;
+    if (!key || checkOf(key) !== check) {
+      this.#checked.delete(campaignId);
+      return null;
+    }
+    this.#checked.set(campaignId, { key, check, until: now + KEY_MEMORY_MS });
+    return key;
   }
 
   /**
@@ -47,6 +66,7 @@ export class AnswerKeys {
    * (destroyed by another server) is no error.
    */
   destroy(campaignId: string): void {
+    this.#checked.delete(campaignId);
     const file = this.#fileOf(campaignId);
     try {
       const fd = fs.openSync(file, 'r+');

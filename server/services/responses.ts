@@ -1,6 +1,6 @@
 import type { DB } from '../../db/connect.ts';
 import { findTokenTarget, recordResponse, type TokenTarget } from '../../db/repositories/responses.ts';
-import type { FormKey } from '../../shared/methodology/types.ts';
+import type { Form360, FormKey } from '../../shared/methodology/types.ts';
 import { isPastDeadline } from '../../shared/rules/campaignDeadline.ts';
 import { canonicalAnswers } from '../../shared/scoring/canonicalAnswers.ts';
 import { checkAnswers, hasAnswerProblems, type Answers } from '../../shared/scoring/questionnaireMarks.ts';
@@ -34,6 +34,16 @@ export async function openLink(db: DB, token: string, now: Date, timeZone: strin
   };
 }
 
+const boxLengths = new Map<string, number>();
+
+/** Every answer of a form is padded to one length (server/security/answerBox.ts), worked out once per form. */
+function boxLengthOf(methodologyId: string, formKey: string, form: Form360, scaleValues: readonly number[]): number {
+  const key = `${methodologyId}/${formKey}`;
+  let length = boxLengths.get(key);
+  if (length === undefined) boxLengths.set(key, (length = boxLength(form.competencies.flatMap((c) => c.statements.map((s) => s.id)), scaleValues)));
+  return length;
+}
+
 /**
  * Stores a complete questionnaire, sealed under its campaign's answer key (server/security/answerKeys.ts) and
  * padded to its form's one length, its answers in the form's order. Without the key nothing is stored: the
@@ -59,7 +69,7 @@ export async function submitAnswers(db: DB, answerKeys: AnswerKeys, token: strin
     console.error(`Campaign ${target.campaignId} is open but ${answerKeys.dir} does not hold its answer key: answers cannot be stored until it is restored.`);
     throw new ApiError(503, 'answers.keyMissing');
   }
-  const length = boxLength(form.competencies.flatMap((c) => c.statements.map((s) => s.id)), scaleValues);
+  const length = boxLengthOf(methodology.id, target.formKey, form, scaleValues);
   const ordered = canonicalAnswers(form, answers);
   const isSelf = target.relation === 'self';
   const outcome = await recordResponse(db, hashToken(token), target.evaluationId, (relation, assigned) =>

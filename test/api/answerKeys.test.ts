@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import os from 'node:os';
+import { AnswerKeys } from '../../server/security/answerKeys.ts';
 import { checkAnswerKeys, closeOverdueCampaigns } from '../../server/services/campaignClosing.ts';
 import { fullAnswers, openCampaignWith, seedUnit, tokenOf } from '../support/fixtures.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
+import { removeAfterwards } from '../support/testDatabase.ts';
 
 /*
  * Issue 11: a campaign's answers are sealed under its key until it closes. Without the key nothing is stored and
@@ -11,8 +14,11 @@ import { createTestApp, type TestApp } from '../support/testApp.ts';
  */
 
 let t: TestApp;
+/** The answer keys' clock: a key read is kept for a second, so a lost file shows once the test moves it on. */
+let clock = 0;
+const aSecondLater = () => (clock += 1001);
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ answerKeys: new AnswerKeys(removeAfterwards(fs.mkdtempSync(path.join(os.tmpdir(), 'b360-keys-'))), () => clock) });
 });
 
 async function answeredCampaign() {
@@ -39,6 +45,7 @@ describe('answer keys', () => {
     expect((await run.submit(run.links[1]!.url)).status).toBe(201);
     const saved = fs.readFileSync(run.keyFile);
     fs.rmSync(run.keyFile);
+    aSecondLater();
 
     const refused = await run.submit(run.links[2]!.url);
     expect(refused.status).toBe(503);
@@ -64,6 +71,7 @@ describe('answer keys', () => {
     // A second server of the same database, or a restore, with a folder of its own: its key is another.
     fs.rmSync(run.keyFile);
     t.answerKeys.create(run.campaignId);
+    aSecondLater();
     expect((await run.submit(run.links[2]!.url)).status).toBe(503);
     const close = await t.json('POST', `/campaigns/${run.campaignId}/close`);
     expect(close.body.error.code).toBe('campaign.answerKeyMissing');
@@ -89,6 +97,7 @@ describe('answer keys', () => {
     const { head, employees } = await seedUnit(t, 3);
     const sound = await openCampaignWith(t, employees[0].id, [head.id, employees[1].id, employees[2].id]);
     fs.writeFileSync(broken.keyFile, '');
+    aSecondLater();
     expect((await broken.submit(broken.links[2]!.url)).status).toBe(503);
     expect(await checkAnswerKeys(t.conn.db, t.answerKeys)).toEqual({ destroyed: [], made: [], missing: [broken.campaignId] });
     // Both past their deadline (10 January): the one whose key is damaged stays open, the other closes.
