@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, DEFAULT_MIGRATION_LOCK_TABLE, DEFAULT_MIGRATION_TABLE, sql, type Kysely } from 'kysely';
-import { verifyChain } from '../server/audit/auditChain.ts';
+import { verifyChain } from './auditChain.ts';
 import { connect, dialectOf, type DB } from './connect.ts';
 import { migrateToLatest, migrationsFor } from './migrations/index.ts';
 import { listChainedEntries } from './repositories/audit.ts';

@@ -176,7 +176,7 @@ export interface AuditEntryTable {
   target: string | null;
   /** What the action changed, as JSON, when the route says (never a password, token or answer). */
   details: string | null;
-  /** SHA-256 chaining the entry to the one before it (server/audit/auditChain.ts), so edits show. */
+  /** SHA-256 chaining the entry to the one before it (db/auditChain.ts), so edits show. */
   hash: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { entryHash, GENESIS_HASH, type ChainedEntry } from '../../server/audit/auditChain.ts';
+import { entryHash, GENESIS_HASH, type ChainedEntry } from '../auditChain.ts';
 import type { DialectName } from '../connect.ts';
 
 const PAGE = 1000;

@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql } from 'kysely';
-import { entryHash, GENESIS_HASH, type ChainedEntry } from '../../server/audit/auditChain.ts';
+import { entryHash, GENESIS_HASH, type ChainedEntry } from '../auditChain.ts';
 import type { DB } from '../connect.ts';
 import type { AuditEntryRow } from '../schema.ts';
 

@@ -1,6 +1,6 @@
 import { connect } from '../../db/connect.ts';
 import { listChainedEntries } from '../../db/repositories/audit.ts';
-import { verifyChain } from '../audit/auditChain.ts';
+import { verifyChain } from '../../db/auditChain.ts';
 import { loadConfig } from '../config.ts';
 
 const WHY = {

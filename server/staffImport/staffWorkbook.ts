@@ -1,10 +1,9 @@
 import writeExcelFile, { type Row } from 'write-excel-file/node';
-import type { PersonRow } from '../../db/schema.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import type { Locale } from '../../shared/methodology/types.ts';
 import { isAbsence } from '../../shared/rules/absence.ts';
 import { IMPORT_COLUMNS } from '../../shared/staffImport/columns.ts';
-import type { StaffSnapshot } from '../../shared/staffImport/plan.ts';
+import type { StaffPerson, StaffSnapshot } from '../../shared/staffImport/plan.ts';
 import { unitIndex } from '../../shared/staffImport/unitTree.ts';
 
 const dateCell = (iso: string | null) => (iso ? { value: new Date(`${iso}T00:00:00Z`), type: Date, format: 'dd.mm.yyyy' } : null);
@@ -18,7 +17,7 @@ const textCell = (value: string | null) => (value ? { value, type: String, forma
 export function staffWorkbook(snapshot: StaffSnapshot, locale: Locale): Promise<Buffer> {
   const units = unitIndex(snapshot.units);
   const byId = new Map(snapshot.people.map((p) => [p.id, p]));
-  const managerOf = (p: PersonRow) => {
+  const managerOf = (p: StaffPerson) => {
     const m = p.manager_id ? byId.get(p.manager_id) : undefined;
     return m ? (m.employee_no ?? m.full_name) : null;
   };

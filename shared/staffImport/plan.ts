@@ -1,13 +1,16 @@
-import type { PersonRow, UnitRow } from '../../db/schema.ts';
 import type { ImportColumn } from './columns.ts';
 import { ROW_KINDS, type FieldChange, type ImportPreview, type PreviewRow, type RowIssue, type RowKind } from './preview.ts';
 import type { ParsedRow, StaffTable } from './table.ts';
-import { nameKey, push, unitIndex, type UnitTarget } from './unitTree.ts';
+import { nameKey, push, unitIndex, type StaffUnit, type UnitTarget } from './unitTree.ts';
 
+/** The staff list an import is matched against: units, and people with the columns an import writes. */
 export interface StaffSnapshot {
-  units: ReadonlyArray<Pick<UnitRow, 'id' | 'name' | 'parent_id'>>;
-  people: readonly PersonRow[];
+  units: readonly StaffUnit[];
+  people: readonly StaffPerson[];
 }
+
+/** A person as an import reads and writes them. */
+export type StaffPerson = PersonFields & { id: string };
 
 /** The person columns an import writes. */
 export interface PersonFields {
@@ -49,7 +52,7 @@ interface RowState {
   parsed: ParsedRow;
   issues: RowIssue[];
   unit: UnitTarget | null;
-  match: PersonRow | null;
+  match: StaffPerson | null;
   /** The person's id: the matched one, or a new one for a person to create. */
   id: string;
   /** The resolved direct manager's id; undefined when the file has no manager column. */
@@ -67,9 +70,9 @@ export function planImport(table: StaffTable, snapshot: StaffSnapshot, newId: ()
   const { present } = table;
   const units = unitIndex(snapshot.units);
   const peopleById = new Map(snapshot.people.map((p) => [p.id, p]));
-  const dbByNo = new Map<string, PersonRow>();
-  const dbByEmail = new Map<string, PersonRow[]>();
-  const dbByUnitName = new Map<string, PersonRow[]>();
+  const dbByNo = new Map<string, StaffPerson>();
+  const dbByEmail = new Map<string, StaffPerson[]>();
+  const dbByUnitName = new Map<string, StaffPerson[]>();
   for (const p of snapshot.people) {
     if (p.employee_no) dbByNo.set(p.employee_no, p);
     if (p.email) push(dbByEmail, emailKey(p.email), p);
@@ -108,8 +111,8 @@ export function planImport(table: StaffTable, snapshot: StaffSnapshot, newId: ()
   const matchedBy = new Map<string, RowState>();
   for (const s of states) {
     const r = s.parsed;
-    const free = (p: PersonRow) => !r.employeeNo || !p.employee_no;
-    let candidates: PersonRow[] = [];
+    const free = (p: StaffPerson) => !r.employeeNo || !p.employee_no;
+    let candidates: StaffPerson[] = [];
     let described = '';
     const byNo = r.employeeNo ? dbByNo.get(r.employeeNo) : undefined;
     if (byNo) candidates = [byNo];

@@ -1,4 +1,9 @@
-import type { UnitRow } from '../../db/schema.ts';
+/** A unit as the staff list keeps it. */
+export interface StaffUnit {
+  id: string;
+  name: string;
+  parent_id: string | null;
+}
 
 /** Names compared as people write them: case, ё/е and runs of spaces do not matter. */
 export const nameKey = (name: string) => name.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
@@ -12,9 +17,9 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 export type UnitTarget = { id: string } | { anchor: string | null; missing: string[] } | { ambiguous: string };
 
 /** The unit tree: paths of existing units, and where a path leads (an existing unit, or what is missing under which). */
-export function unitIndex(units: ReadonlyArray<Pick<UnitRow, 'id' | 'name' | 'parent_id'>>) {
+export function unitIndex(units: readonly StaffUnit[]) {
   const byId = new Map(units.map((u) => [u.id, u]));
-  const children = new Map<string, UnitRow['id'][]>();
+  const children = new Map<string, string[]>();
   const byName = new Map<string, string[]>();
   for (const u of units) {
     push(children, `${u.parent_id ?? ''}|${nameKey(u.name)}`, u.id);

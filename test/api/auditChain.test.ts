@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, migratorFor } from '../../db/migrations/index.ts';
 import { insertAuditEntry, listChainedEntries } from '../../db/repositories/audit.ts';
 import { createApp } from '../../server/app.ts';
-import { verifyChain } from '../../server/audit/auditChain.ts';
+import { verifyChain } from '../../db/auditChain.ts';
 import { loadConfig } from '../../server/config.ts';
 import { signInAs } from '../support/signIn.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../db/connect.ts';
 import { listChainedEntries } from '../../db/repositories/audit.ts';
 import { insertUnit } from '../../db/repositories/staff.ts';
-import { verifyChain } from '../../server/audit/auditChain.ts';
+import { verifyChain } from '../../db/auditChain.ts';
 import { backupDatabase, POSTGRES_ADVICE, restoreDatabase } from '../../server/services/backups.ts';
 import { fingerprint, openCampaignWithManyLinks, type PreparedLink } from '../support/manyLinks.ts';
 import { openedBoxes } from '../support/sealedAnswers.ts';

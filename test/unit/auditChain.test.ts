@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryHash, GENESIS_HASH, verifyChain, type ChainedEntry } from '../../server/audit/auditChain.ts';
+import { entryHash, GENESIS_HASH, verifyChain, type ChainedEntry } from '../../db/auditChain.ts';
 
 /** Five entries chained as the writer chains them. */
 function chain(): ChainedEntry[] {
