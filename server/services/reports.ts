@@ -4,7 +4,7 @@ import { inUsersCalibration } from '../../db/repositories/reportAccess.ts';
 import { previousEvaluation, type PreviousEvaluation } from '../../db/repositories/reportHistory.ts';
 import { responsesOf } from '../../db/repositories/responses.ts';
 import type { EvaluationRow } from '../../db/schema.ts';
-import type { FormKey } from '../../shared/methodology/types.ts';
+import type { FormKey, Methodology } from '../../shared/methodology/types.ts';
 import { hasReports } from '../../shared/rules/campaignStatus.ts';
 import { changeSince } from '../../shared/scoring/changeSince.ts';
 import { computeReport, type Report360 } from '../../shared/scoring/report360.ts';
@@ -24,20 +24,22 @@ import { methodologyOf } from './campaigns.ts';
 export async function readReport(db: DB, viewer: SessionUser, evaluationId: string) {
   const evaluation = await getEvaluation(db, evaluationId);
   if (!evaluation) throw new ApiError(404, 'evaluation.notFound');
-  const access = reportAccess(viewer, {
-    personId: evaluation.person_id,
-    evaluatorId: evaluation.evaluator_id,
-    evaluatorSetBy: evaluation.evaluator_set_by,
-    inViewersCalibration: await inUsersCalibration(db, viewer.id, evaluationId),
-  });
+  const access = await accessOf(db, viewer, evaluation);
   if (!access) throw new ApiError(403, 'report.forbidden');
   return { access, ...(await evaluationReport(db, evaluationId, viewer)) };
 }
 
-/** Whether `viewer` may read the evaluation's report (§21), as readReport decides. */
-async function mayRead(db: DB, viewer: SessionUser, evaluation: EvaluationRow): Promise<boolean> {
+/** Why `viewer` may read the evaluation's report (§21), or null. */
+async function accessOf(db: DB, viewer: SessionUser, evaluation: EvaluationRow) {
   const subject = { personId: evaluation.person_id, evaluatorId: evaluation.evaluator_id, evaluatorSetBy: evaluation.evaluator_set_by };
-  return reportAccess(viewer, { ...subject, inViewersCalibration: await inUsersCalibration(db, viewer.id, evaluation.id) }) !== null;
+  return reportAccess(viewer, { ...subject, inViewersCalibration: await inUsersCalibration(db, viewer.id, evaluation.id) });
+}
+
+/** An evaluation's report as `reader` is shown it: counting only the answers whose links they did not hold. */
+async function reportFor(db: DB, evaluationId: string, methodology: Methodology, formKey: FormKey, reader: SessionUser | null) {
+  const responses = (await responsesOf(db, evaluationId)).map((r) => ({ ...r, group: r.group as StoredGroup | null }));
+  const heldByReader = reader ? await answersHeldBy(db, evaluationId, reader.id) : 0;
+  return { responses, heldByReader, report: reportForReader(computeReport(methodology, formKey, responses), heldByReader, methodology.rules.minResponsesForReport) };
 }
 
 /**
@@ -52,9 +54,7 @@ export async function evaluationReport(db: DB, evaluationId: string, reader: Ses
   const campaign = (await getCampaign(db, evaluation.campaign_id))!;
   if (!hasReports(campaign.status)) throw new ApiError(409, 'report.notClosed');
   const methodology = methodologyOf(campaign.methodology_id);
-  const responses = (await responsesOf(db, evaluationId)).map((r) => ({ ...r, group: r.group as StoredGroup | null }));
-  const heldByReader = reader ? await answersHeldBy(db, evaluationId, reader.id) : 0;
-  const report = reportForReader(computeReport(methodology, evaluation.form_key as FormKey, responses), heldByReader, methodology.rules.minResponsesForReport);
+  const { responses, heldByReader, report } = await reportFor(db, evaluationId, methodology, evaluation.form_key as FormKey, reader);
   const ready = report.status === 'ready' ? report : null;
   const previous = ready
     ? await previousEvaluation(db, { id: evaluation.id, personId: evaluation.person_id, formKey: evaluation.form_key, year: campaign.year, campaignCreatedAt: campaign.created_at })
@@ -81,11 +81,8 @@ export async function evaluationReport(db: DB, evaluationId: string, reader: Ses
  * last year's marks beside this year's would otherwise hand over a report the rules keep from them.
  */
 async function changeSincePrevious(db: DB, current: Extract<Report360, { status: 'ready' }>, previous: PreviousEvaluation, reader: SessionUser | null) {
-  const row = (await getEvaluation(db, previous.evaluationId))!;
-  if (reader && !(await mayRead(db, reader, row))) return null;
-  const methodology = methodologyOf(previous.methodologyId);
-  const held = reader ? await answersHeldBy(db, previous.evaluationId, reader.id) : 0;
-  const earlier = reportForReader(computeReport(methodology, current.formKey, await responsesOf(db, previous.evaluationId)), held, methodology.rules.minResponsesForReport);
+  if (reader && !(await accessOf(db, reader, (await getEvaluation(db, previous.evaluationId))!))) return null;
+  const { report: earlier } = await reportFor(db, previous.evaluationId, methodologyOf(previous.methodologyId), current.formKey, reader);
   const change = changeSince(current, earlier);
   return change && { campaign: { id: previous.campaignId, name: previous.campaignName, year: previous.year }, ...change };
 }

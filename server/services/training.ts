@@ -84,13 +84,19 @@ async function hiddenFrom(db: DB, viewer: SessionUser, campaignId: string, metho
 
 /** The aggregates every viewer may see: the units × competencies heatmap, the ranking, and what was released. */
 export async function trainingOverview(db: DB, viewer: SessionUser, campaignId: string, criterionKey: string) {
+  return (await overviewAndHidden(db, viewer, campaignId, criterionKey)).overview;
+}
+
+/** The overview, with the people it leaves out for this viewer (the export leaves them out of its groups too). */
+async function overviewAndHidden(db: DB, viewer: SessionUser, campaignId: string, criterionKey: string) {
   const view = viewOf(viewer);
   const { campaign, methodology, competencyIds } = await loadTrainingCampaign(db, campaignId);
   const releases = await listReleases(db, campaignId);
   const criterion = criterionOf(criterionKey, methodology, view, releases);
-  const tally = tallyWithout(await campaignTallyOf(db, campaignId), (await hiddenFrom(db, viewer, campaignId, methodology)).results);
+  const hidden = await hiddenFrom(db, viewer, campaignId, methodology);
+  const tally = tallyWithout(await campaignTallyOf(db, campaignId), hidden.results);
   const values = scaleValues(methodology);
-  return {
+  const overview = {
     campaign,
     view,
     criterion: criterionKey,
@@ -101,6 +107,7 @@ export async function trainingOverview(db: DB, viewer: SessionUser, campaignId: 
     ranking: view === 'all' ? rankCompetencies(tally, competencyIds, criterion) : restrictedRanking(tally, competencyIds, criterion, values, releases),
     releases,
   };
+  return { overview, hidden };
 }
 
 export interface CourseGroupView {
@@ -220,8 +227,7 @@ const EXPORT_PAGE = 1000;
  * page at a time as the file is sent.
  */
 export async function trainingExport(db: DB, viewer: SessionUser, campaignId: string, criterionKey: string, locale: Locale) {
-  const overview = await trainingOverview(db, viewer, campaignId, criterionKey);
-  const hidden = await hiddenFrom(db, viewer, campaignId, methodologyOf(overview.campaign.methodologyId));
+  const { overview, hidden } = await overviewAndHidden(db, viewer, campaignId, criterionKey);
   const groups = overview.view === 'aggregate' ? null : await courseGroupsOf(db, overview.view, campaignId, overview.competencyIds, criterionKey, hidden);
   const file = trainingWorkbook(
     {
