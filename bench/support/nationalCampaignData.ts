@@ -2,7 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { connect } from '../../db/connect.ts';
 import { newId, nowIso, randomRowId } from '../../db/ids.ts';
 import { boxLength, sealBox } from '../../server/security/answerBox.ts';
-import { AnswerKeys } from '../../server/security/answerKeys.ts';
+import { AnswerKeys, checkOf } from '../../server/security/answerKeys.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { almaty2023 } from '../../shared/methodology/almaty2023/index.ts';
 import type { FormKey } from '../../shared/methodology/types.ts';
@@ -55,9 +55,7 @@ export async function writeNationalCampaign(file: string, answerKeyDir: string, 
   const lengths = { head: boxLength(statementsOf('head'), scaleValues), employee: boxLength(statementsOf('employee'), scaleValues) };
   // Five peers assigned: every peer's answer keeps its group, as the product's submission decides it.
   const peerGroup = storedGroup('peer', PEERS, almaty2023.rules.minResponsesForReport);
-  const answerKeys = new AnswerKeys(answerKeyDir);
-  answerKeys.create(campaignId);
-  const key = answerKeys.keyOf(campaignId)!;
+  const key = new AnswerKeys(answerKeyDir).create(campaignId);
 
   const unit = sqlite.prepare('insert into unit (id, name, parent_id, created_at) values (?, ?, null, ?)');
   const person = sqlite.prepare('insert into person (id, full_name, position, unit_id, category, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)');
@@ -68,8 +66,8 @@ export async function writeNationalCampaign(file: string, answerKeyDir: string, 
   const box = sqlite.prepare('insert into answer_box (id, evaluation_id, box) values (?, ?, ?)');
   sqlite.transaction(() => {
     sqlite
-      .prepare('insert into campaign (id, name, year, methodology_id, deadline, status, created_at, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(campaignId, 'Bench national campaign', Number(deadline.slice(0, 4)), almaty2023.id, deadline, 'open', stamp, stamp);
+      .prepare('insert into campaign (id, name, year, methodology_id, deadline, status, created_at, opened_at, answer_key_check) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(campaignId, 'Bench national campaign', Number(deadline.slice(0, 4)), almaty2023.id, deadline, 'open', stamp, stamp, checkOf(key));
     const unitIds: string[] = [];
     for (let u = 0; u * UNIT_SIZE < persons; u++) {
       unitIds.push(newId());
