@@ -26,7 +26,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A readable random password for first accounts: 20 base64url characters, 120 bits. */
+/** A readable random password for first accounts: 20 base64url characters (about 120 bits), never beginning with '-'. */
 export function generatePassword(): string {
-  return randomBytes(15).toString('base64url');
+  // Never a leading '-': a spreadsheet would read the password as a formula, and the CSV that hands passwords
+  // out escapes such a cell (client/src/staff/spreadsheetCsv.ts), which would then not be the password.
+  for (;;) {
+    const password = randomBytes(15).toString('base64url');
+    if (!password.startsWith('-')) return password;
+  }
 }
